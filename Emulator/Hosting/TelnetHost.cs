@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using NLog;
+using VirtualFirewall.Engine;
+
+namespace VirtualFirewall.Emulator.Hosting;
+
+/// <summary>Accepts Telnet clients for one device, one task per connection, up to a limit.</summary>
+public sealed class TelnetHost : IAsyncDisposable
+{
+    private static readonly Logger Log = LogManager.GetCurrentClassLogger();
+
+    private readonly Device _device;
+    private readonly TelnetHostOptions _options;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly HashSet<Task> _connections = [];
+    private Task? _acceptLoop;
+
+    public TelnetHost(Device device, IPEndPoint endpoint, TelnetHostOptions? options = null)
+    {
+        _device = device;
+        _options = options ?? new TelnetHostOptions();
+        _listener = new TcpListener(endpoint);
+    }
+
+    /// <summary>The bound address, with the real port when port 0 was asked for.</summary>
+    public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    public int ActiveConnections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
+    public void Start()
+    {
+        _listener.Start();
+        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _connections];
+        }
+
+        try
+        {
+            await Task.WhenAll(running.Append(_acceptLoop ?? Task.CompletedTask)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopping: the loops end by cancellation.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_connections.Count >= _options.MaxConnections)
+                {
+                    Log.Warn("telnet: refusing {0}, {1} connections open", client.Client.RemoteEndPoint, _connections.Count);
+                    client.Dispose();
+                    continue;
+                }
+
+                var task = ServeAsync(client, stopping);
+                _connections.Add(task);
+                _ = task.ContinueWith(
+                    done =>
+                    {
+                        lock (_gate)
+                        {
+                            _connections.Remove(done);
+                        }
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, CancellationToken stopping)
+    {
+        await Task.Yield();
+        var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
+        Log.Info("telnet {0}: connected", remote);
+        try
+        {
+            client.NoDelay = true;
+            await using var stream = client.GetStream();
+            var connection = new TelnetConnection(_device, stream, remote, _options);
+            await connection.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in one connection must not take the listener or the other clients down.
+            Log.Error(e, "telnet {0}: connection failed", remote);
+        }
+        finally
+        {
+            client.Dispose();
+            Log.Info("telnet {0}: disconnected", remote);
+        }
+    }
+}

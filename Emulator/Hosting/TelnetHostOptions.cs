@@ -1,0 +1,13 @@
+namespace VirtualFirewall.Emulator.Hosting;
+
+/// <summary>Limits of one Telnet listener.</summary>
+public sealed record TelnetHostOptions
+{
+    public int MaxConnections { get; init; } = 256;
+
+    /// <summary>Pause before `Login incorrect`, as Linux login makes one, to slow password guessing.</summary>
+    public TimeSpan FailureDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Time allowed from connect to a successful login.</summary>
+    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Net;
+using NLog;
+using VirtualFirewall.Emulator.Hosting;
+using VirtualFirewall.Emulator.Inventory;
+
+namespace VirtualFirewall.Emulator;
+
+public static class Program
+{
+    private static readonly Logger Log = LogManager.GetCurrentClassLogger();
+
+    public static async Task<int> Main(string[] args)
+    {
+        var listen = new Option<string>("--listen")
+        {
+            Description = "Address the listeners bind to. Anything but loopback exposes the emulator to the network.",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var telnetPort = new Option<int>("--telnet-port")
+        {
+            Description = "Telnet port (0 = any free port).",
+            DefaultValueFactory = _ => 2323,
+        };
+        var sshPort = new Option<int>("--ssh-port")
+        {
+            Description = "SSH port (0 = any free port). Reserved: the SSH server is not served yet.",
+            DefaultValueFactory = _ => 2222,
+        };
+        var noTelnet = new Option<bool>("--no-telnet") { Description = "Do not serve Telnet." };
+
+        var root = new RootCommand("VirtualFirewall: a PAN-OS firewall CLI emulator for network automation tests.")
+        {
+            listen,
+            telnetPort,
+            sshPort,
+            noTelnet,
+        };
+        root.SetAction(async (parsed, cancellation) =>
+        {
+            if (!IPAddress.TryParse(parsed.GetValue(listen), out var address))
+            {
+                await Console.Error.WriteLineAsync($"--listen: not an IP address: {parsed.GetValue(listen)}").ConfigureAwait(false);
+                return 2;
+            }
+
+            return await ServeAsync(
+                address,
+                parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
+                cancellation).ConfigureAwait(false);
+        });
+
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(IPAddress address, int? telnetPort, CancellationToken cancellation)
+    {
+        using var terminated = new CancellationTokenSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                terminated.Cancel();
+            });
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
+
+        var device = DefaultDevice.Create(TimeProvider.System);
+        TelnetHost? telnet = null;
+        try
+        {
+            if (telnetPort is { } port)
+            {
+                telnet = new TelnetHost(device, new IPEndPoint(address, port));
+                telnet.Start();
+                Console.WriteLine($"telnet listening on {telnet.LocalEndpoint}");
+                Log.Info("telnet listening on {0}", telnet.LocalEndpoint);
+                if (!IPAddress.IsLoopback(address))
+                {
+                    Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in", address);
+                }
+            }
+            else
+            {
+                Console.WriteLine("no listener enabled");
+            }
+
+            await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.Info("stopping");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            await Console.Error.WriteLineAsync($"cannot listen: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        finally
+        {
+            if (telnet is not null)
+            {
+                await telnet.DisposeAsync().ConfigureAwait(false);
+            }
+
+            LogManager.Shutdown();
+        }
+
+        return 0;
+    }
+}

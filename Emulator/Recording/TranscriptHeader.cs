@@ -1,0 +1,24 @@
+namespace VirtualFirewall.Emulator.Recording;
+
+/// <summary>
+/// The lines above `---`: the device and the moment the transcript runs against. `boot` is when the
+/// device started (uptime counts from it), `clock` when the user logs in.
+/// </summary>
+public sealed record TranscriptHeader
+{
+    public string Device { get; init; } = "default";
+    public DateTimeOffset Boot { get; init; }
+    public DateTimeOffset Clock { get; init; }
+    public string User { get; init; } = "admin";
+    public string From { get; init; } = "192.0.2.10";
+
+    /// <summary>The user's previous login (`Last login:`), if any.</summary>
+    public DateTimeOffset? LastLogin { get; init; }
+
+    public string LastLoginFrom { get; init; } = "192.0.2.10";
+    public int Width { get; init; } = 80;
+    public int Height { get; init; } = 24;
+
+    /// <summary>How the transcript is replayed in tests: always in memory, and over the listed transports.</summary>
+    public IReadOnlySet<string> Transports { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "memory" };
+}

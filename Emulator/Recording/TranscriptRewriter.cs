@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace VirtualFirewall.Emulator.Recording;
+
+/// <summary>
+/// Writes a transcript body from what a replay actually received, keeping the transcript's own typing
+/// and clock moves: how goldens are updated, and how a recording becomes a transcript.
+/// </summary>
+public static class TranscriptRewriter
+{
+    /// <param name="header">The header text, separator included.</param>
+    /// <param name="initialOutput">What the server sent before the first step.</param>
+    /// <param name="steps">Every type and clock step, each with what the server sent in answer to it.</param>
+    public static string Rewrite(string header, byte[] initialOutput, IReadOnlyList<(TranscriptStep Step, byte[] Output)> steps)
+    {
+        var text = new StringBuilder(header);
+        var onInputLine = false;
+        Output(text, initialOutput, ref onInputLine);
+        foreach (var (step, output) in steps)
+        {
+            var remaining = output.AsSpan();
+            switch (step)
+            {
+                case AdvanceClockStep clock:
+                    // A clock move is a line of its own: it goes above the partial line (a prompt) written so far.
+                    var lineStart = text.Length == header.Length ? text.Length : LastLineStart(text);
+                    text.Insert(lineStart, "⟪clock +" + clock.By.ToString("c", CultureInfo.InvariantCulture) + "⟫\n");
+                    break;
+                case TypeStep { Echoed: true } typed when remaining.StartsWith(typed.Bytes):
+                    text.Append(Encoding.UTF8.GetString(typed.Bytes));
+                    remaining = remaining[typed.Bytes.Length..];
+                    onInputLine = true;
+                    break;
+                case TypeStep { Echoed: true } typed:
+                    text.Append("⟪type ").Append(Encoding.UTF8.GetString(typed.Bytes)).Append('⟫');
+                    onInputLine = true;
+                    break;
+                case TypeStep { Source.Length: 0 } when remaining.StartsWith("\r\n"u8):
+                    // The implied Enter: its echo is the line end.
+                    break;
+                case TypeStep { Source.Length: 0 }:
+                    text.Append("⟪enter⟫");
+                    onInputLine = true;
+                    break;
+                case TypeStep action:
+                    text.Append(action.Source);
+                    onInputLine = true;
+                    break;
+            }
+
+            Output(text, remaining.ToArray(), ref onInputLine);
+        }
+
+        return text.ToString();
+    }
+
+    private static int LastLineStart(StringBuilder text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (text[i] == '\n')
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Output(StringBuilder text, byte[] output, ref bool onInputLine)
+    {
+        var rest = output.AsSpan();
+        if (onInputLine)
+        {
+            // Until the line ends, plain text here would read as typing: put it all in ⟨...⟩.
+            var end = rest.IndexOf("\r\n"u8);
+            var sameLine = end < 0 ? rest : rest[..end];
+            if (!sameLine.IsEmpty)
+            {
+                text.Append(TranscriptNotation.OutputOpen)
+                    .AppendJoin(' ', Encoding.UTF8.GetString(sameLine).Select(c => c switch
+                    {
+                        ' ' => "SP",
+                        < ' ' or '\x7f' => TranscriptNotation.Render([(byte)c]).Trim(TranscriptNotation.OutputOpen, TranscriptNotation.OutputClose),
+                        _ => c.ToString(),
+                    }))
+                    .Append(TranscriptNotation.OutputClose);
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            text.Append('\n');
+            onInputLine = false;
+            rest = rest[(end + 2)..];
+        }
+
+        text.Append(TranscriptNotation.Render(rest));
+    }
+}

@@ -1,0 +1,28 @@
+namespace VirtualFirewall.Engine.Cli;
+
+/// <summary>One administrator's login: who, from where, over what, since when, and its CLI settings.</summary>
+public sealed class CliSession
+{
+    internal CliSession(int id, string user, string from, string client, DateTimeOffset startedAt)
+    {
+        Id = id;
+        User = user;
+        From = from;
+        Client = client;
+        StartedAt = startedAt;
+        LastActivity = startedAt;
+    }
+
+    public int Id { get; }
+    public string User { get; }
+
+    /// <summary>The client's address as `show admins` prints it.</summary>
+    public string From { get; }
+
+    /// <summary>`CLI` for SSH and Telnet logins, `Web` for the web interface.</summary>
+    public string Client { get; }
+
+    public DateTimeOffset StartedAt { get; }
+    public DateTimeOffset LastActivity { get; internal set; }
+    public CliSettings Settings { get; } = new();
+}

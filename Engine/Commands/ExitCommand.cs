@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`exit`, `quit`: leave the CLI</summary>
+public sealed record ExitCommand : Command;

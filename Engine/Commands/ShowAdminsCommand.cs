@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show admins`</summary>
+public sealed record ShowAdminsCommand : Command;

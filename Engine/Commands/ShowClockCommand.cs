@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show clock`</summary>
+public sealed record ShowClockCommand : Command;

@@ -1,0 +1,71 @@
+using VirtualFirewall.Engine.Cli;
+using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Handlers;
+using VirtualFirewall.Engine.Rendering;
+using VirtualFirewall.Engine.State;
+using VirtualFirewall.Engine.Time;
+using VirtualFirewall.Engine.Users;
+
+namespace VirtualFirewall.Engine;
+
+/// <summary>
+/// One emulated firewall: the facade every host talks to. Many login sessions share a device, so
+/// <see cref="Execute"/> runs one command at a time under the device's lock; handlers never block.
+/// </summary>
+public sealed class Device
+{
+    private readonly Lock _gate = new();
+
+    public Device(DeviceIdentity identity, IEnumerable<UserAccount> users, TimeProvider time, int seed)
+    {
+        Identity = identity;
+        Clock = new DeviceClock(time, identity.TimeZone);
+        BootTime = time.GetUtcNow();
+        Users = new UserDirectory(users);
+        Random = new Random(seed);
+    }
+
+    public DeviceIdentity Identity { get; }
+    public DeviceClock Clock { get; }
+    public DateTimeOffset BootTime { get; }
+    public UserDirectory Users { get; }
+    public AdminSessionRegistry Admins { get; } = new();
+
+    /// <summary>The device's only source of randomness, seeded so that runs repeat.</summary>
+    public Random Random { get; }
+
+    /// <summary>Opens a login session for an authenticated user and renders the lines shown before the first prompt.</summary>
+    public (CliSession Session, string Banner) Login(string user, string from, string client)
+    {
+        var now = Clock.UtcNow;
+        var (previous, failed) = Users.RecordLogin(user, new LoginRecord(now, from));
+        var session = Admins.Open(user, from, client, now);
+        var defaultCredentials = Users.Find(user)?.HasDefaultCredentials ?? false;
+        var view = new LoginBannerView(previous, previous is null ? null : Clock.ToLocal(previous.At), failed, defaultCredentials);
+        return (session, LoginBannerRenderer.Render(view));
+    }
+
+    public void Logout(CliSession session) => Admins.Close(session);
+
+    public string Prompt(CliSession session) => PromptRenderer.Render(session.User, Identity.Hostname);
+
+    public CommandResult Execute(Command command, CliSession session)
+    {
+        lock (_gate)
+        {
+            session.LastActivity = Clock.UtcNow;
+            return command switch
+            {
+                ShowSystemInfoCommand => SystemHandler.ShowSystemInfo(this),
+                ShowClockCommand => SystemHandler.ShowClock(this),
+                ShowAdminsCommand => AdminsHandler.ShowAdmins(this),
+                SetCliPagerCommand c => CliSettingsHandler.SetPager(session, c),
+                SetCliScriptingModeCommand c => CliSettingsHandler.SetScriptingMode(session, c),
+                SetCliTerminalWidthCommand c => CliSettingsHandler.SetWidth(session, c),
+                SetCliTerminalHeightCommand c => CliSettingsHandler.SetHeight(session, c),
+                ExitCommand => CommandResult.EndSession,
+                _ => new CommandResult(Messages.InvalidSyntax),
+            };
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace VirtualFirewall.Engine.Users;
+
+/// <summary>A local administrator account (`mgt-config users`).</summary>
+public sealed record UserAccount(string Name, string Password)
+{
+    /// <summary>
+    /// PAN-OS warns at login while the `admin` account still has its factory password
+    /// (panos-cli-reference.md §2.2).
+    /// </summary>
+    public bool HasDefaultCredentials =>
+        string.Equals(Name, "admin", StringComparison.Ordinal) && string.Equals(Password, "admin", StringComparison.Ordinal);
+}

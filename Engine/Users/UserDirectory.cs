@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VirtualFirewall.Engine.Users;
+
+/// <summary>The device's local accounts, their last logins and failed attempts. Thread-safe.</summary>
+public sealed class UserDirectory
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, UserAccount> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LoginRecord> _lastLogins = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failedSinceLastLogin = new(StringComparer.Ordinal);
+
+    public UserDirectory(IEnumerable<UserAccount> accounts)
+    {
+        foreach (var account in accounts)
+        {
+            _accounts[account.Name] = account;
+        }
+    }
+
+    public UserAccount? Find(string name)
+    {
+        lock (_gate)
+        {
+            return _accounts.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>
+    /// Checks a password in time independent of where it differs; an unknown user costs the same
+    /// comparison as a known one. A failure counts against the named account when it exists.
+    /// </summary>
+    public bool VerifyPassword(string name, string password)
+    {
+        UserAccount? account;
+        lock (_gate)
+        {
+            account = _accounts.GetValueOrDefault(name);
+        }
+
+        var offered = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account?.Password ?? "\0unknown-user\0"));
+        var matches = CryptographicOperations.FixedTimeEquals(offered, expected) && account is not null;
+        if (!matches && account is not null)
+        {
+            lock (_gate)
+            {
+                _failedSinceLastLogin[name] = _failedSinceLastLogin.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>Records a successful login and returns what the banner reports about the ones before it.</summary>
+    public (LoginRecord? Previous, int FailedAttempts) RecordLogin(string name, LoginRecord login)
+    {
+        lock (_gate)
+        {
+            var previous = _lastLogins.GetValueOrDefault(name);
+            var failed = _failedSinceLastLogin.GetValueOrDefault(name);
+            _lastLogins[name] = login;
+            _failedSinceLastLogin[name] = 0;
+            return (previous, failed);
+        }
+    }
+
+    public void SetLastLogin(string name, LoginRecord login)
+    {
+        lock (_gate)
+        {
+            _lastLogins[name] = login;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using VirtualFirewall.Engine.Cli;
+using VirtualFirewall.Engine.Rendering;
+using VirtualFirewall.Grammar.Help;
+using VirtualFirewall.Grammar.Lexing;
+
+namespace VirtualFirewall.Grammar;
+
+/// <summary>Text to typed Engine commands. Never throws on user input: failures are values.</summary>
+public static class CommandLine
+{
+    public static ParseOutcome Parse(string line, CliMode mode = CliMode.Operational)
+    {
+        _ = mode; // configuration mode arrives with its own tree
+        if (!Tokenizer.TryTokenize(line, out var tokens))
+        {
+            return FirstWordFailure(line);
+        }
+
+        if (tokens.Count == 0)
+        {
+            return EmptyLine.Instance;
+        }
+
+        var node = CommandTree.Operational;
+        var values = new List<object>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var next = node.Accept(tokens[i], out var value);
+            if (next is null)
+            {
+                // PAN-OS names only an unknown first word; anything later is a syntax error
+                // (netmiko issue #2071 bytes; panos-cli-gaps.md §3.1 and §3.3).
+                return i == 0
+                    ? new ParseFailure(Messages.UnknownCommand(tokens[0].Text))
+                    : new ParseFailure(Messages.InvalidSyntax);
+            }
+
+            if (value is not null)
+            {
+                values.Add(value);
+            }
+
+            node = next;
+        }
+
+        return node.Build is { } build
+            ? new ParsedCommand(build(values))
+            : new ParseFailure(Messages.InvalidSyntax);
+    }
+
+    private static ParseFailure FirstWordFailure(string line)
+    {
+        var trimmed = line.TrimStart();
+        var end = 0;
+        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end]))
+        {
+            end++;
+        }
+
+        var first = trimmed[..end];
+        var known = CommandTree.Operational.Children.Any(c => string.Equals(c.Name, first, StringComparison.Ordinal));
+        return known ? new ParseFailure(Messages.InvalidSyntax) : new ParseFailure(Messages.UnknownCommand(first));
+    }
+}

@@ -1,0 +1,37 @@
+using VirtualFirewall.Emulator.Recording;
+using VirtualFirewall.Emulator.Shell;
+
+namespace VirtualFirewall.Tests.Transcripts;
+
+/// <summary>Replays a transcript against the shell in memory: no sockets, no timing.</summary>
+internal static class MemoryReplay
+{
+    public static ReplayResult Run(Transcript transcript)
+    {
+        var header = transcript.Header;
+        var (device, clock) = TranscriptDevice.Create(header);
+        var (session, banner) = device.Login(header.User, header.From, "CLI");
+        var shell = new CliShell(device, session);
+        shell.Resize(header.Width, header.Height);
+        shell.Start(banner);
+        var initial = shell.TakeOutput();
+        var steps = new List<(TranscriptStep, byte[])>();
+        foreach (var step in transcript.Steps)
+        {
+            switch (step)
+            {
+                case TypeStep typed:
+                    shell.Feed(typed.Bytes);
+                    steps.Add((step, shell.TakeOutput()));
+                    break;
+                case AdvanceClockStep advance:
+                    clock.Advance(advance.By);
+                    steps.Add((step, []));
+                    break;
+            }
+        }
+
+        shell.Close();
+        return new ReplayResult(initial, steps);
+    }
+}

@@ -1,0 +1,29 @@
+using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Emulator.Recording;
+using VirtualFirewall.Engine;
+using VirtualFirewall.Engine.Time;
+using VirtualFirewall.Engine.Users;
+
+namespace VirtualFirewall.Tests.Transcripts;
+
+/// <summary>The device a transcript header describes, on a manual clock set to the header's moment.</summary>
+internal sealed record TranscriptDevice(Device Device, ManualTimeProvider Clock)
+{
+    public static TranscriptDevice Create(TranscriptHeader header)
+    {
+        if (!string.Equals(header.Device, "default", StringComparison.Ordinal))
+        {
+            throw new TranscriptFormatException($"unknown device `{header.Device}`");
+        }
+
+        var clock = new ManualTimeProvider(header.Boot);
+        var device = DefaultDevice.Create(clock);
+        if (header.LastLogin is { } last)
+        {
+            device.Users.SetLastLogin(header.User, new LoginRecord(last, header.LastLoginFrom));
+        }
+
+        clock.SetUtcNow(header.Clock);
+        return new TranscriptDevice(device, clock);
+    }
+}
