@@ -9,7 +9,7 @@ namespace VirtualFirewall.Emulator.Terminal;
 /// </summary>
 public sealed class LineEditor
 {
-    /// <summary>Longest line kept; further characters ring the bell. Guards against pasted megabytes.</summary>
+    /// <summary>Longest line kept; further characters are dropped with one bell. Guards against pasted megabytes.</summary>
     public const int MaxLineLength = 4096;
 
     private const int MaxHistory = 100;
@@ -18,6 +18,7 @@ public sealed class LineEditor
     private readonly List<string> _history = [];
     private int _cursor;
     private int _historyIndex;
+    private bool _full;
 
     public string Text => _line.ToString();
 
@@ -98,6 +99,7 @@ public sealed class LineEditor
     /// <summary>Forgets the line being typed (Ctrl-C).</summary>
     public void Abandon()
     {
+        _full = false;
         _line.Clear();
         _cursor = 0;
         _historyIndex = _history.Count;
@@ -124,9 +126,17 @@ public sealed class LineEditor
     {
         if (_line.Length + text.Length > MaxLineLength)
         {
-            echo.Append('\a');
+            // One bell per overflow, not one per pasted character.
+            if (!_full)
+            {
+                echo.Append('\a');
+                _full = true;
+            }
+
             return;
         }
+
+        _full = false;
 
         _line.Insert(_cursor, text);
         _cursor += text.Length;

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net;
+using VirtualFirewall.Emulator.Hosting;
+using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Engine.Time;
+
+namespace VirtualFirewall.Tests.Interop;
+
+/// <summary>netmiko 2.4.2 (Debian bookworm) logs in over Telnet as it would to a real PAN-OS firewall.</summary>
+[TestFixture]
+public sealed class NetmikoTelnetTests
+{
+    private const string Script = """
+        import sys
+        from netmiko import ConnectHandler
+        conn = ConnectHandler(device_type="paloalto_panos_telnet", host="127.0.0.1", port=int(sys.argv[1]),
+                              username="admin", password="admin", timeout=20)
+        print("PROMPT=" + conn.find_prompt())
+        print("BEGIN")
+        print(conn.send_command("show system info"))
+        print("END")
+        print("CLOCK=" + conn.send_command("show clock").strip())
+        print("BAD=" + conn.send_command("show nonsense").strip())
+        conn.disconnect()
+        """;
+
+    [Test]
+    public async Task Netmiko242LogsInAndRunsShowSystemInfo()
+    {
+        DebianPython.Require("netmiko");
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 56, 14, TimeSpan.Zero));
+        var device = DefaultDevice.Create(clock);
+        var host = new TelnetHost(device, new IPEndPoint(IPAddress.Loopback, 0));
+        host.Start();
+        try
+        {
+            var port = host.LocalEndpoint.Port.ToString(CultureInfo.InvariantCulture);
+            var (exit, output, error) = await Task.Run(() => DebianPython.Run(Script, [port], TimeSpan.FromMinutes(2)));
+
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("PROMPT=admin@PA-VM>"));
+            var body = output[(output.IndexOf("BEGIN\n", StringComparison.Ordinal) + 6)..output.IndexOf("\nEND\n", StringComparison.Ordinal)];
+            Assert.That(body, Does.Contain("hostname: PA-VM\n"));
+            Assert.That(body, Does.Contain("model: PA-VM\n"));
+            Assert.That(body, Does.Contain("sw-version: 10.2.10\n"));
+            Assert.That(body, Does.Contain("operational-mode: normal"));
+            Assert.That(body, Does.Not.Contain("admin@PA-VM>"), "netmiko strips the prompt; an extra one means a stray repaint");
+            Assert.That(output, Does.Contain("CLOCK=Fri Nov 27 18:56:14 UTC 2026\n"));
+            Assert.That(output, Does.Contain("BAD=Invalid syntax.\n"));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
