@@ -6,7 +6,7 @@ namespace VirtualFirewall.Tests.Transcripts;
 /// <summary>Replays a transcript against the shell in memory: no sockets, no timing.</summary>
 internal static class MemoryReplay
 {
-    public static ReplayResult Run(Transcript transcript)
+    public static ReplayResult Run(Transcript transcript, bool byteByByte = false)
     {
         var header = transcript.Header;
         var (device, clock) = TranscriptDevice.Create(header);
@@ -21,7 +21,18 @@ internal static class MemoryReplay
             switch (step)
             {
                 case TypeStep typed:
-                    shell.Feed(typed.Bytes);
+                    if (byteByByte)
+                    {
+                        foreach (var b in typed.Bytes)
+                        {
+                            shell.Feed([b]);
+                        }
+                    }
+                    else
+                    {
+                        shell.Feed(typed.Bytes);
+                    }
+
                     steps.Add((step, shell.TakeOutput()));
                     break;
                 case AdvanceClockStep advance:

@@ -24,7 +24,7 @@ internal static class TranscriptDiff
         var column = before.Length - lineStart + 1;
         var sameLine = before[lineStart..];
         return $"""
-            first difference at body line {line}, column {column} (byte {prefix}):
+            first difference at output line {line}, column {column} (byte {prefix}):
               expected: {sameLine}{Visible(expected, prefix)}
               actual:   {sameLine}{Visible(actual, prefix)}
             """;

@@ -14,18 +14,25 @@ public sealed class TranscriptTests
         string.Equals(Environment.GetEnvironmentVariable("UPDATE_TRANSCRIPTS"), "1", StringComparison.Ordinal);
 
     public static IEnumerable<TestCaseData> All() =>
-        Files().Select(f => new TestCaseData(f).SetName($"memory {f}"));
+        Files().Select(f => new TestCaseData(f).SetArgDisplayNames(f));
 
     public static IEnumerable<TestCaseData> OverTelnet() =>
         Files()
             .Where(f => Load(f).Header.Transports.Contains("telnet"))
-            .Select(f => new TestCaseData(f).SetName($"telnet {f}"));
+            .Select(f => new TestCaseData(f).SetArgDisplayNames(f));
 
     [TestCaseSource(nameof(All))]
     public void ReplaysInMemory(string file)
     {
         var transcript = Load(file);
         Check(file, transcript, MemoryReplay.Run(transcript), canUpdate: true);
+    }
+
+    [TestCaseSource(nameof(All))]
+    public void ReplaysInMemoryOneByteAtATime(string file)
+    {
+        var transcript = Load(file);
+        Check(file, transcript, MemoryReplay.Run(transcript, byteByByte: true), canUpdate: false);
     }
 
     [TestCaseSource(nameof(OverTelnet))]
