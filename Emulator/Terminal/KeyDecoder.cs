@@ -18,6 +18,7 @@ public sealed class KeyDecoder
     private readonly byte[] _sequence = new byte[MaxSequenceLength];
     private int _sequenceLength;
     private int _utf8Needed;
+    private bool _sequenceTooLong;
 
     private enum State
     {
@@ -55,6 +56,7 @@ public sealed class KeyDecoder
                 {
                     _state = State.ControlSequence;
                     _sequenceLength = 0;
+                    _sequenceTooLong = false;
                 }
                 else if (b == (byte)'O')
                 {
@@ -62,10 +64,11 @@ public sealed class KeyDecoder
                 }
                 else
                 {
+                    // A lone Esc: dropped. A control key after it (Enter, Ctrl-C) still counts.
                     _state = State.Ground;
-                    if (b == 0x1B)
+                    if (b < 0x20)
                     {
-                        _state = State.Escape;
+                        Ground(b, keys);
                     }
                 }
 
@@ -75,6 +78,12 @@ public sealed class KeyDecoder
                 return;
             case State.SingleShift:
                 _state = State.Ground;
+                if (b < 0x20)
+                {
+                    Ground(b, keys);
+                    return;
+                }
+
                 EmitFinal(b, keys);
                 return;
             case State.Utf8:
@@ -199,6 +208,11 @@ public sealed class KeyDecoder
         if (b is >= 0x40 and <= 0x7E)
         {
             _state = State.Ground;
+            if (_sequenceTooLong)
+            {
+                return;
+            }
+
             if (b == (byte)'~')
             {
                 EmitTilde(_sequence.AsSpan(0, _sequenceLength), keys);
@@ -211,13 +225,29 @@ public sealed class KeyDecoder
             return;
         }
 
-        if (b is < 0x20 or > 0x3F || _sequenceLength == MaxSequenceLength)
+        if (b < 0x20)
+        {
+            // A control byte cancels the sequence and is itself a key (ECMA-48 §5.4).
+            _state = State.Ground;
+            Ground(b, keys);
+            return;
+        }
+
+        if (b > 0x3F)
         {
             _state = State.Ground;
             return;
         }
 
-        _sequence[_sequenceLength++] = b;
+        // An over-long sequence is ignored up to its final byte, so its tail never reads as typing.
+        if (_sequenceLength < MaxSequenceLength)
+        {
+            _sequence[_sequenceLength++] = b;
+        }
+        else
+        {
+            _sequenceTooLong = true;
+        }
     }
 
     private static void EmitFinal(byte final, List<Key> keys)

@@ -35,23 +35,24 @@ public sealed class LineEditor
             case KeyKind.Backspace:
                 if (_cursor > 0)
                 {
-                    _cursor--;
+                    var before = UnitsBefore();
+                    _cursor -= before;
                     echo.Append('\b');
-                    RemoveAtCursor(1, echo);
+                    RemoveAtCursor(before, echo, columns: 1);
                 }
 
                 return null;
             case KeyKind.Delete:
                 if (_cursor < _line.Length)
                 {
-                    RemoveAtCursor(1, echo);
+                    RemoveAtCursor(UnitsAfter(), echo, columns: 1);
                 }
 
                 return null;
             case KeyKind.Left:
                 if (_cursor > 0)
                 {
-                    _cursor--;
+                    _cursor -= UnitsBefore();
                     echo.Append('\b');
                 }
 
@@ -59,8 +60,9 @@ public sealed class LineEditor
             case KeyKind.Right:
                 if (_cursor < _line.Length)
                 {
-                    echo.Append(_line[_cursor]);
-                    _cursor++;
+                    var after = UnitsAfter();
+                    echo.Append(_line, _cursor, after);
+                    _cursor += after;
                 }
 
                 return null;
@@ -144,7 +146,14 @@ public sealed class LineEditor
         echo.Append(text).Append(_line, _cursor, tail).Append('\b', tail);
     }
 
-    private void RemoveAtCursor(int count, StringBuilder echo)
+    // A character outside the BMP is two UTF-16 units: the cursor never stops between them.
+    private int UnitsBefore() =>
+        _cursor >= 2 && char.IsSurrogatePair(_line[_cursor - 2], _line[_cursor - 1]) ? 2 : 1;
+
+    private int UnitsAfter() =>
+        _cursor + 1 < _line.Length && char.IsSurrogatePair(_line[_cursor], _line[_cursor + 1]) ? 2 : 1;
+
+    private void RemoveAtCursor(int count, StringBuilder echo, int? columns = null)
     {
         if (count <= 0)
         {
@@ -153,7 +162,8 @@ public sealed class LineEditor
 
         _line.Remove(_cursor, count);
         var tail = _line.Length - _cursor;
-        echo.Append(_line, _cursor, tail).Append(' ', count).Append('\b', tail + count);
+        var erased = columns ?? count;
+        echo.Append(_line, _cursor, tail).Append(' ', erased).Append('\b', tail + erased);
     }
 
     private void KillWord(StringBuilder echo)

@@ -1,0 +1,278 @@
+using System.Globalization;
+using Pidgin;
+using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Grammar;
+using VirtualFirewall.Grammar.Help;
+
+namespace VirtualFirewall.Tests.Grammar;
+
+[TestFixture]
+public sealed class CommandTreeTests
+{
+    private static readonly CommandNode Root = CommandTree.Operational;
+
+    [Test]
+    public void Root_is_an_unnamed_keyword_that_builds_nothing()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Root.Name, Is.Empty);
+            Assert.That(Root.Help, Is.Empty);
+            Assert.That(Root.IsValue, Is.False);
+            Assert.That(Root.Build, Is.Null);
+            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "exit", "quit", "set", "show" }));
+        }
+    }
+
+    [Test]
+    public void Tree_has_the_expected_shape()
+    {
+        string[] expected =
+        [
+            "exit",
+            "quit",
+            "set",
+            "set cli",
+            "set cli pager",
+            "set cli pager off",
+            "set cli pager on",
+            "set cli scripting-mode",
+            "set cli scripting-mode off",
+            "set cli scripting-mode on",
+            "set cli terminal",
+            "set cli terminal height",
+            "set cli terminal height <value>",
+            "set cli terminal width",
+            "set cli terminal width <value>",
+            "show",
+            "show admins",
+            "show clock",
+            "show system",
+            "show system info",
+        ];
+
+        Assert.That(Paths().Select(p => p.Path), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Every_leaf_builds_a_command()
+    {
+        var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
+
+        Assert.That(leaves, Has.Count.EqualTo(11));
+        Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
+    }
+
+    [Test]
+    public void Only_leaves_build_commands()
+    {
+        var inner = Paths().Where(p => p.Node.Children.Count > 0).ToList();
+
+        Assert.That(inner, Has.Count.EqualTo(9));
+        Assert.That(inner.Where(p => p.Node.Build is not null).Select(p => p.Path), Is.Empty);
+    }
+
+    [Test]
+    public void Sibling_names_are_unique()
+    {
+        foreach (var (path, node) in Paths().Prepend((string.Empty, Root)))
+        {
+            var names = node.Children.Select(c => c.Name).ToList();
+            Assert.That(names, Is.Unique, $"children of '{path}'");
+        }
+    }
+
+    [Test]
+    public void Siblings_are_in_ordinal_order()
+    {
+        foreach (var (path, node) in Paths().Prepend((string.Empty, Root)))
+        {
+            var names = node.Children.Select(c => c.Name).ToList();
+            Assert.That(names, Is.EqualTo(names.Order(StringComparer.Ordinal)), $"children of '{path}'");
+        }
+    }
+
+    [Test]
+    public void Every_node_below_the_root_has_help_text()
+    {
+        var missing = Paths().Where(p => string.IsNullOrWhiteSpace(p.Node.Help)).Select(p => p.Path);
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void Help_texts_have_no_surrounding_whitespace_or_line_breaks()
+    {
+        var bad = Paths()
+            .Where(p => p.Node.Help.Trim().Length != p.Node.Help.Length || p.Node.Help.Contains('\n', StringComparison.Ordinal))
+            .Select(p => p.Path);
+
+        Assert.That(bad, Is.Empty);
+    }
+
+    [Test]
+    public void Keyword_names_are_lowercase_words_that_the_tokenizer_keeps_whole()
+    {
+        var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
+
+        Assert.That(keywords, Has.Count.EqualTo(18));
+        Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
+    }
+
+    [Test]
+    public void Value_slots_are_named_in_angle_brackets_and_have_no_children()
+    {
+        var slots = Paths().Where(p => p.Node.IsValue).ToList();
+
+        Assert.That(slots.Select(p => p.Path), Is.EqualTo(new[] { "set cli terminal height <value>", "set cli terminal width <value>" }));
+        foreach (var (path, node) in slots)
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(node.Name, Does.Match("^<[a-z-]+>$"), path);
+                Assert.That(node.Children, Is.Empty, path);
+                Assert.That(node.Help, Is.EqualTo("<1-9999>"), path);
+            }
+        }
+    }
+
+    [Test]
+    public void At_most_one_value_slot_among_siblings()
+    {
+        foreach (var (path, node) in Paths().Prepend((string.Empty, Root)))
+        {
+            Assert.That(node.Children.Count(c => c.IsValue), Is.LessThanOrEqualTo(1), $"children of '{path}'");
+        }
+    }
+
+    [Test]
+    public void No_node_is_shared_between_parents()
+    {
+        var nodes = Paths().Select(p => p.Node).Prepend(Root).ToList();
+
+        Assert.That(nodes.Distinct(ReferenceEqualityComparer.Instance).Count(), Is.EqualTo(nodes.Count));
+    }
+
+    [Test]
+    public void Terminal_size_bounds_are_the_documented_ones()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(CommandTree.MinTerminalSize, Is.EqualTo(1));
+            Assert.That(CommandTree.MaxTerminalSize, Is.EqualTo(9999));
+        }
+    }
+
+    [Test]
+    public void Value_slots_accept_exactly_the_bounds()
+    {
+        var slots = Paths().Where(p => p.Node.IsValue).ToList();
+        Assert.That(slots, Has.Count.EqualTo(2));
+
+        foreach (var (path, node) in slots)
+        {
+            var parser = node.Value!;
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(parser.Parse("1").Value, Is.EqualTo(1), path);
+                Assert.That(parser.Parse("9999").Value, Is.EqualTo(9999), path);
+                Assert.That(parser.Parse("0").Success, Is.False, path);
+                Assert.That(parser.Parse("10000").Success, Is.False, path);
+                Assert.That(parser.Parse(string.Empty).Success, Is.False, path);
+                Assert.That(parser.Parse("12a").Success, Is.False, path);
+            }
+        }
+    }
+
+    [Test]
+    public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
+    {
+        var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
+        Assert.That(buildable, Has.Count.EqualTo(11));
+
+        foreach (var (path, node) in buildable)
+        {
+            var sample = CommandTree.MaxTerminalSize.ToString(CultureInfo.InvariantCulture);
+            var line = path.Replace("<value>", sample, StringComparison.Ordinal);
+            var values = node.IsValue ? new List<object> { CommandTree.MaxTerminalSize } : [];
+            var expected = node.Build!(values);
+
+            Assert.That(CommandLine.Parse(line), Is.EqualTo(new ParsedCommand(expected)), line);
+        }
+    }
+
+    [Test]
+    public void Every_inner_path_is_incomplete_and_gives_invalid_syntax()
+    {
+        var inner = Paths().Where(p => p.Node.Build is null).ToList();
+        Assert.That(inner, Has.Count.EqualTo(9));
+
+        foreach (var (path, _) in inner)
+        {
+            Assert.That(CommandLine.Parse(path), Is.EqualTo(new ParseFailure("Invalid syntax.\n")), path);
+        }
+    }
+
+    [Test]
+    public void Accept_prefers_an_exact_keyword_and_is_case_sensitive()
+    {
+        var show = Root.Accept(new("show", 0, Quoted: false), out var showValue);
+        var upper = Root.Accept(new("Show", 0, Quoted: false), out _);
+        var width = Root.Children.Single(c => c.Name == "set").Children.Single().Children.Single(c => c.Name == "terminal")
+            .Children.Single(c => c.Name == "width");
+        var slot = width.Accept(new("80", 0, Quoted: true), out var slotValue);
+        var rejected = width.Accept(new("80px", 0, Quoted: false), out var rejectedValue);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(show, Is.SameAs(Root.Children.Single(c => c.Name == "show")));
+            Assert.That(showValue, Is.Null);
+            Assert.That(upper, Is.Null);
+            Assert.That(slot, Is.SameAs(width.Children.Single()));
+            Assert.That(slotValue, Is.EqualTo(80));
+            Assert.That(rejected, Is.Null);
+            Assert.That(rejectedValue, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Builders_produce_the_expected_records()
+    {
+        var built = Paths()
+            .Where(p => p.Node.Build is not null)
+            .ToDictionary(p => p.Path, p => p.Node.Build!(p.Node.IsValue ? [7] : []));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(built["exit"], Is.EqualTo(new ExitCommand()));
+            Assert.That(built["quit"], Is.EqualTo(new ExitCommand()));
+            Assert.That(built["set cli pager off"], Is.EqualTo(new SetCliPagerCommand(false)));
+            Assert.That(built["set cli pager on"], Is.EqualTo(new SetCliPagerCommand(true)));
+            Assert.That(built["set cli scripting-mode off"], Is.EqualTo(new SetCliScriptingModeCommand(false)));
+            Assert.That(built["set cli scripting-mode on"], Is.EqualTo(new SetCliScriptingModeCommand(true)));
+            Assert.That(built["set cli terminal height <value>"], Is.EqualTo(new SetCliTerminalHeightCommand(7)));
+            Assert.That(built["set cli terminal width <value>"], Is.EqualTo(new SetCliTerminalWidthCommand(7)));
+            Assert.That(built["show admins"], Is.EqualTo(new ShowAdminsCommand()));
+            Assert.That(built["show clock"], Is.EqualTo(new ShowClockCommand()));
+            Assert.That(built["show system info"], Is.EqualTo(new ShowSystemInfoCommand()));
+        }
+    }
+
+    /// <summary>Every node below the root, depth first, with the words leading to it.</summary>
+    private static List<(string Path, CommandNode Node)> Paths()
+    {
+        var result = new List<(string, CommandNode)>();
+        Walk(Root, string.Empty, result);
+        return result;
+
+        static void Walk(CommandNode node, string prefix, List<(string, CommandNode)> result)
+        {
+            foreach (var child in node.Children)
+            {
+                var path = prefix.Length == 0 ? child.Name : prefix + " " + child.Name;
+                result.Add((path, child));
+                Walk(child, path, result);
+            }
+        }
+    }
+}
