@@ -146,7 +146,7 @@ internal sealed class TelnetConnection
             switch (outcome)
             {
                 case LoginOutcome.Rejected:
-                    Log.Warn("telnet {0}: login failed for user {1}", _remoteAddress, _login.User);
+                    Log.Warn("telnet {0}: login failed for user {1}", _remoteAddress, LogText.Printable(_login.User));
                     await FlushAsync(cancellation).ConfigureAwait(false);
                     await Task.Delay(_options.FailureDelay, cancellation).ConfigureAwait(false);
                     output.Clear();
@@ -159,7 +159,7 @@ internal sealed class TelnetConnection
 
                     break;
                 case LoginOutcome.Authenticated:
-                    Log.Info("telnet {0}: user {1} logged in", _remoteAddress, _login.User);
+                    Log.Info("telnet {0}: user {1} logged in", _remoteAddress, LogText.Printable(_login.User));
                     var (session, banner) = _device.Login(_login.User, _remoteAddress, "CLI");
                     _shell = new CliShell(_device, session, _keyDecoder);
                     if (_pendingSize is { } size)
