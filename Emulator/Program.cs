@@ -24,17 +24,25 @@ public static class Program
         };
         var sshPort = new Option<int>("--ssh-port")
         {
-            Description = "SSH port (0 = any free port). Reserved: the SSH server is not served yet.",
+            Description = "SSH port (0 = any free port).",
             DefaultValueFactory = _ => 2222,
         };
+        var hostKeyDir = new Option<string>("--host-key-dir")
+        {
+            Description = "Directory of the SSH host keys, made on first run.",
+            DefaultValueFactory = _ => HostKeyStore.DefaultDirectory,
+        };
         var noTelnet = new Option<bool>("--no-telnet") { Description = "Do not serve Telnet." };
+        var noSsh = new Option<bool>("--no-ssh") { Description = "Do not serve SSH." };
 
         var root = new RootCommand("VirtualFirewall: a PAN-OS firewall CLI emulator for network automation tests.")
         {
             listen,
             telnetPort,
             sshPort,
+            hostKeyDir,
             noTelnet,
+            noSsh,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
@@ -47,13 +55,15 @@ public static class Program
             return await ServeAsync(
                 address,
                 parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
+                parsed.GetValue(noSsh) ? null : parsed.GetValue(sshPort),
+                parsed.GetValue(hostKeyDir)!,
                 cancellation).ConfigureAwait(false);
         });
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(IPAddress address, int? telnetPort, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IPAddress address, int? telnetPort, int? sshPort, string hostKeyDirectory, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -67,8 +77,28 @@ public static class Program
 
         var device = DefaultDevice.Create(TimeProvider.System);
         TelnetHost? telnet = null;
+        SshHost? ssh = null;
         try
         {
+            if (sshPort is { } sshListenPort)
+            {
+                IReadOnlyList<VirtualFirewall.Ssh.Algorithms.HostKeys.HostKey> keys;
+                try
+                {
+                    keys = HostKeyStore.LoadOrCreate(hostKeyDirectory);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+                {
+                    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                    return 1;
+                }
+
+                ssh = new SshHost(device, new IPEndPoint(address, sshListenPort), new VirtualFirewall.Ssh.SshServerOptions { HostKeys = keys });
+                ssh.Start();
+                Console.WriteLine($"ssh listening on {ssh.LocalEndpoint}");
+                Log.Info("ssh listening on {0}", ssh.LocalEndpoint);
+            }
+
             if (telnetPort is { } port)
             {
                 telnet = new TelnetHost(device, new IPEndPoint(address, port));
@@ -77,10 +107,10 @@ public static class Program
                 Log.Info("telnet listening on {0}", telnet.LocalEndpoint);
                 if (!IPAddress.IsLoopback(address))
                 {
-                    Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in", address);
+                    Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
                 }
             }
-            else
+            else if (ssh is null)
             {
                 Console.WriteLine("no listener enabled");
             }
@@ -101,6 +131,11 @@ public static class Program
             if (telnet is not null)
             {
                 await telnet.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (ssh is not null)
+            {
+                await ssh.DisposeAsync().ConfigureAwait(false);
             }
 
             LogManager.Shutdown();

@@ -53,6 +53,26 @@ public sealed class UserDirectory
         return matches;
     }
 
+    /// <summary>True when the key blob is one of the user's authorized keys.</summary>
+    public bool IsAuthorizedKey(string name, ReadOnlySpan<byte> publicKeyBlob)
+    {
+        var account = Find(name);
+        if (account is null)
+        {
+            return false;
+        }
+
+        foreach (var key in account.AuthorizedKeys)
+        {
+            if (publicKeyBlob.SequenceEqual(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Records a successful login and returns what the banner reports about the ones before it.</summary>
     public (LoginRecord? Previous, int FailedAttempts) RecordLogin(string name, LoginRecord login)
     {

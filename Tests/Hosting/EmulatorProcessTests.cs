@@ -12,11 +12,12 @@ public sealed partial class EmulatorProcessTests
     private static partial Regex ListeningLine();
 
     [Test]
-    public async Task PrintsItsListenerServesTelnetAndStopsOnSigterm()
+    public async Task PrintsItsListenersServesTelnetAndStopsOnSigterm()
     {
         var dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "VirtualFirewall.Emulator.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { dll, "--telnet-port", "0" })
+        var keys = Directory.CreateTempSubdirectory("vf-keys-");
+        foreach (var argument in new[] { dll, "--telnet-port", "0", "--ssh-port", "0", "--host-key-dir", keys.FullName })
         {
             start.ArgumentList.Add(argument);
         }
@@ -24,6 +25,8 @@ public sealed partial class EmulatorProcessTests
         using var process = Process.Start(start)!;
         try
         {
+            var sshLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.That(sshLine, Does.Match(@"^ssh listening on 127\.0\.0\.1:\d+$"));
             var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
             var match = ListeningLine().Match(line ?? string.Empty);
             Assert.That(match.Success, Is.True, $"first line: {line}");
@@ -48,6 +51,8 @@ public sealed partial class EmulatorProcessTests
             {
                 process.Kill(entireProcessTree: true);
             }
+
+            keys.Delete(recursive: true);
         }
     }
 }

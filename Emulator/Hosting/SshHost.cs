@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Sockets;
+using NLog;
+using VirtualFirewall.Engine;
+using VirtualFirewall.Ssh;
+
+namespace VirtualFirewall.Emulator.Hosting;
+
+/// <summary>Accepts SSH clients for one device, one task per connection, with a cap on those not yet logged in.</summary>
+public sealed class SshHost : IAsyncDisposable
+{
+    private static readonly Logger Log = LogManager.GetCurrentClassLogger();
+
+    private readonly SshServerOptions _options;
+    private readonly DeviceSshHost _host;
+    private readonly TcpListener _listener;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Task, SshServerSession> _sessions = [];
+    private readonly int _maxConnections;
+    private readonly int _maxUnauthenticated;
+    private Task? _acceptLoop;
+
+    public SshHost(Device device, IPEndPoint endpoint, SshServerOptions options, int maxConnections = 256, int maxUnauthenticated = 32)
+    {
+        _options = options with { Log = options.Log ?? Write };
+        _host = new DeviceSshHost(device);
+        _listener = new TcpListener(endpoint);
+        _maxConnections = maxConnections;
+        _maxUnauthenticated = maxUnauthenticated;
+    }
+
+    public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    public void Start()
+    {
+        _listener.Start();
+        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+    }
+
+    /// <summary>Stops accepting, tells every client the server is going away (reason 11), and waits for the connections to end.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        KeyValuePair<Task, SshServerSession>[] running;
+        lock (_gate)
+        {
+            running = [.. _sessions];
+        }
+
+        await Task.WhenAll(running.Select(r => r.Value.StopAsync())).ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(running.Select(r => r.Key).Append(_acceptLoop ?? Task.CompletedTask)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopping.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                var unauthenticated = _sessions.Values.Count(s => s.User is null);
+                if (_sessions.Count >= _maxConnections || unauthenticated >= _maxUnauthenticated)
+                {
+                    Log.Warn("ssh: refusing {0}: {1} connections, {2} not logged in", client.Client.RemoteEndPoint, _sessions.Count, unauthenticated);
+                    client.Dispose();
+                    continue;
+                }
+
+                var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
+                client.NoDelay = true;
+                var session = new SshServerSession(client.GetStream(), _options, _host, remote);
+                var task = ServeAsync(client, session, stopping);
+                _sessions[task] = session;
+                _ = task.ContinueWith(
+                    done =>
+                    {
+                        lock (_gate)
+                        {
+                            _sessions.Remove(done);
+                        }
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static async Task ServeAsync(TcpClient client, SshServerSession session, CancellationToken stopping)
+    {
+        await Task.Yield();
+        Log.Info("ssh {0}: connected", session.RemoteAddress);
+        try
+        {
+            await session.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in one connection must not take the listener or the other clients down.
+            Log.Error(e, "ssh {0}: connection failed", session.RemoteAddress);
+        }
+        finally
+        {
+            session.Dispose();
+            client.Dispose();
+        }
+    }
+
+    private static void Write(SshLogLevel level, string message)
+    {
+        var nlogLevel = level switch
+        {
+            SshLogLevel.Debug => LogLevel.Debug,
+            SshLogLevel.Info => LogLevel.Info,
+            SshLogLevel.Warning => LogLevel.Warn,
+            _ => LogLevel.Error,
+        };
+        Log.Log(nlogLevel, message);
+    }
+}

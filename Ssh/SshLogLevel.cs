@@ -1,0 +1,9 @@
+namespace VirtualFirewall.Ssh;
+
+public enum SshLogLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,242 @@
+using System.Text;
+using VirtualFirewall.Ssh.Messages.Transport;
+using VirtualFirewall.Ssh.Transport;
+
+namespace VirtualFirewall.Ssh;
+
+/// <summary>
+/// The server side of one SSH connection over any <see cref="Stream"/>: transport (RFC 4253), user
+/// authentication (RFC 4252, 4256) and session channels (RFC 4254). One task reads and dispatches
+/// packets; another sends channel output within the client's windows and holds it back during key
+/// exchange. Protocol violations end the connection with a DISCONNECT carrying the RFC reason.
+/// </summary>
+public sealed partial class SshServerSession : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly SshServerOptions _options;
+    private readonly ISshServerHost _host;
+    private readonly SshPacketWriter _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly AsyncSignal _outputReady = new();
+    private SshPacketReader? _reader;
+    private CancellationTokenSource? _stopping;
+    private bool _disconnected;
+
+    public SshServerSession(Stream stream, SshServerOptions options, ISshServerHost host, string remoteAddress)
+    {
+        _stream = stream;
+        _options = options;
+        _host = host;
+        RemoteAddress = remoteAddress;
+        _writer = new SshPacketWriter(stream);
+        ServerVersion = "SSH-2.0-" + options.SoftwareVersion;
+    }
+
+    public string RemoteAddress { get; }
+
+    public string ServerVersion { get; }
+
+    /// <summary>The client's version line, without CR LF, once received.</summary>
+    public string? ClientVersion { get; private set; }
+
+    /// <summary>The authenticated user, or null.</summary>
+    public string? User { get; private set; }
+
+    /// <summary>Why the session ended, for the log.</summary>
+    public string? EndReason { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _stopping = stopping;
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        grace.CancelAfter(_options.Limits.LoginGrace);
+        _loginGrace = grace;
+        Task? writerLoop = null;
+        try
+        {
+            await SendRawAsync(Encoding.ASCII.GetBytes(ServerVersion + "\r\n"), stopping.Token).ConfigureAwait(false);
+            await SendKexInitAsync(stopping.Token).ConfigureAwait(false);
+            var leftover = await ReadVersionAsync(grace.Token).ConfigureAwait(false);
+            Log(SshLogLevel.Info, $"client version {Printable(ClientVersion!)}");
+            _reader = new SshPacketReader(_stream, leftover) { MaxPacket = _options.Limits.MaxPacketBeforeKeys };
+            writerLoop = WriterLoopAsync(stopping.Token);
+            while (true)
+            {
+                var token = User is null ? grace.Token : stopping.Token;
+                var payload = await _reader.ReadAsync(token).ConfigureAwait(false);
+                if (payload is null)
+                {
+                    EndReason ??= "client closed the connection";
+                    break;
+                }
+
+                await DispatchAsync(payload, token).ConfigureAwait(false);
+                if (_disconnected)
+                {
+                    break;
+                }
+            }
+        }
+        catch (SshProtocolException e)
+        {
+            EndReason = $"{e.Reason}: {e.Message}";
+            Log(SshLogLevel.Warning, "disconnecting: " + EndReason);
+            await TryDisconnectAsync(e.Reason, e.Message).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && User is null && grace.IsCancellationRequested)
+        {
+            EndReason = "login grace time exceeded";
+            await TryDisconnectAsync(SshDisconnectReason.ProtocolError, EndReason).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            EndReason ??= "server shutting down";
+            await TryDisconnectAsync(SshDisconnectReason.ByApplication, "server shutting down").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            EndReason ??= "connection lost";
+        }
+        finally
+        {
+            _disconnected = true;
+            await stopping.CancelAsync().ConfigureAwait(false);
+            _outputReady.Set();
+            if (writerLoop is not null)
+            {
+                try
+                {
+                    await writerLoop.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or SshProtocolException)
+                {
+                    // The writer ends with the connection.
+                }
+            }
+
+            CloseAllChannels();
+            Log(SshLogLevel.Info, "session ended: " + (EndReason ?? "unknown"));
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        _kex?.Dispose();
+        _pendingOpener?.Dispose();
+    }
+
+    /// <summary>Ends the session from the application side (shutdown): DISCONNECT with reason 11.</summary>
+    public async Task StopAsync()
+    {
+        EndReason ??= "server shutting down";
+        await TryDisconnectAsync(SshDisconnectReason.ByApplication, "server shutting down").ConfigureAwait(false);
+        if (_stopping is { } stopping)
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private CancellationTokenSource? _loginGrace;
+
+    private async Task<byte[]> ReadVersionAsync(CancellationToken cancellation)
+    {
+        // RFC 4253 §4.2: one line, at most 255 bytes with CR LF; a lone LF is accepted.
+        var limit = _options.Limits.MaxVersionLine;
+        var buffer = new byte[limit + 512];
+        var filled = 0;
+        while (true)
+        {
+            var newline = Array.IndexOf(buffer, (byte)'\n', 0, filled);
+            if (newline >= 0)
+            {
+                var end = newline > 0 && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+                if (newline + 1 > limit)
+                {
+                    throw new SshProtocolException(SshDisconnectReason.ProtocolVersionNotSupported, "version line too long");
+                }
+
+                var line = Encoding.ASCII.GetString(buffer, 0, end);
+                if (!line.StartsWith("SSH-2.0-", StringComparison.Ordinal) && !line.StartsWith("SSH-1.99-", StringComparison.Ordinal))
+                {
+                    throw new SshProtocolException(SshDisconnectReason.ProtocolVersionNotSupported, "not an SSH-2.0 client");
+                }
+
+                if (line.Any(c => c is < ' ' or > '~'))
+                {
+                    throw new SshProtocolException(SshDisconnectReason.ProtocolVersionNotSupported, "version line with control characters");
+                }
+
+                ClientVersion = line;
+                return buffer[(newline + 1)..filled];
+            }
+
+            if (filled >= limit)
+            {
+                throw new SshProtocolException(SshDisconnectReason.ProtocolVersionNotSupported, "version line too long");
+            }
+
+            var read = await _stream.ReadAsync(buffer.AsMemory(filled, limit - filled), cancellation).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("closed before the version line");
+            }
+
+            filled += read;
+        }
+    }
+
+    private async ValueTask SendRawAsync(byte[] bytes, CancellationToken cancellation)
+    {
+        await _writeLock.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await _stream.WriteAsync(bytes, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Sends one packet now. Only the reader task and the writer loop call this, under the write lock.</summary>
+    private async ValueTask SendPacketAsync(byte[] payload, CancellationToken cancellation)
+    {
+        await _writeLock.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await _writer.WriteAsync(payload, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task TryDisconnectAsync(SshDisconnectReason reason, string description)
+    {
+        if (_disconnected && reason != SshDisconnectReason.ByApplication)
+        {
+            return;
+        }
+
+        _disconnected = true;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            var payload = new DisconnectMessage(reason, description, string.Empty).ToPayload();
+            await SendPacketAsync(payload, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The peer is gone or not reading: closing is all that is left.
+        }
+    }
+
+    private void Log(SshLogLevel level, string message) =>
+        _options.Log?.Invoke(level, $"ssh {RemoteAddress}: {message}");
+
+    private static string Printable(string text) =>
+        new([.. text.Take(128).Select(c => c is < ' ' or > '~' ? '?' : c)]);
+}

@@ -1,0 +1,193 @@
+using VirtualFirewall.Ssh.IO;
+using VirtualFirewall.Ssh.Messages.Connection;
+
+namespace VirtualFirewall.Ssh;
+
+/// <summary>
+/// A `session` channel (RFC 4254 §6) as the application sees it: who, what terminal, and a way to
+/// send output and end. Output is queued here and sent by the session within the client's window.
+/// </summary>
+public sealed class SshSessionChannel
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<object> _outgoing = new();
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly Action _wake;
+    private long _pendingBytes;
+    private int _headOffset;
+    private bool _ending;
+
+    internal SshSessionChannel(uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, string user, string remoteAddress, Action wake)
+    {
+        LocalId = localId;
+        RemoteId = remoteId;
+        RemoteWindow = remoteWindow;
+        RemoteMaxPacket = Math.Max(1, remoteMaxPacket);
+        User = user;
+        RemoteAddress = remoteAddress;
+        _wake = wake;
+    }
+
+    public string User { get; }
+
+    public string RemoteAddress { get; }
+
+    /// <summary>The `TERM` of the pty request, or null without a pty.</summary>
+    public string? TerminalType { get; internal set; }
+
+    public int Columns { get; internal set; } = 80;
+
+    public int Rows { get; internal set; } = 24;
+
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    internal uint LocalId { get; }
+
+    internal uint RemoteId { get; }
+
+    internal long RemoteWindow { get; set; }
+
+    internal uint RemoteMaxPacket { get; }
+
+    internal ISshChannelHandler? Handler { get; set; }
+
+    internal Lock HandlerGate { get; } = new();
+
+    internal Queue<byte[]> InputBacklog { get; } = new();
+
+    internal uint UnacknowledgedInput { get; set; }
+
+    /// <summary>Input handed to the application but not yet granted back to the client as window.</summary>
+    internal uint Acknowledged { get; set; }
+
+    internal bool CloseSent { get; set; }
+
+    internal bool CloseReceived { get; set; }
+
+    internal bool HasPty { get; set; }
+
+    internal long PendingBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pendingBytes;
+            }
+        }
+    }
+
+    /// <summary>Queues output for the client. After <see cref="Exit"/> or <see cref="Close"/>, output is dropped.</summary>
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_ending)
+            {
+                return;
+            }
+
+            _outgoing.Enqueue(data.ToArray());
+            _pendingBytes += data.Length;
+        }
+
+        _wake();
+    }
+
+    /// <summary>Ends the channel after the queued output: `exit-status`, EOF, CLOSE (RFC 4254 §6.10).</summary>
+    public void Exit(uint status)
+    {
+        var request = new SshDataWriter().WriteUInt32(status).ToArray();
+        Enqueue(new ChannelRequestMessage(RemoteId, "exit-status", false, request).ToPayload(), ending: false);
+        Close();
+    }
+
+    /// <summary>Ends the channel after the queued output: EOF, CLOSE.</summary>
+    public void Close()
+    {
+        Enqueue(new ChannelEofMessage(RemoteId).ToPayload(), ending: false);
+        Enqueue(new ChannelCloseMessage(RemoteId).ToPayload(), ending: true);
+    }
+
+    internal void SetEnvironment(string name, string value)
+    {
+        if (_environment.Count < 64)
+        {
+            _environment[name] = value;
+        }
+    }
+
+    /// <summary>A control message for this channel, sent in order with its data.</summary>
+    internal void Enqueue(byte[] payload, bool ending = false)
+    {
+        lock (_gate)
+        {
+            if (_ending)
+            {
+                return;
+            }
+
+            _outgoing.Enqueue(new ControlMessage(payload, ending));
+            _ending |= ending;
+        }
+
+        _wake();
+    }
+
+    /// <summary>
+    /// Takes what may be sent now: a control message, or up to <paramref name="maxData"/> bytes of data.
+    /// Returns null when nothing is queued or the head is data and <paramref name="maxData"/> is 0.
+    /// </summary>
+    internal object? Dequeue(int maxData)
+    {
+        lock (_gate)
+        {
+            if (_outgoing.Count == 0)
+            {
+                return null;
+            }
+
+            var head = _outgoing.Peek();
+            if (head is ControlMessage)
+            {
+                return _outgoing.Dequeue();
+            }
+
+            if (maxData <= 0)
+            {
+                return null;
+            }
+
+            var data = (byte[])head;
+            var take = Math.Min(data.Length - _headOffset, maxData);
+            var part = data.AsSpan(_headOffset, take).ToArray();
+            _headOffset += take;
+            if (_headOffset == data.Length)
+            {
+                _outgoing.Dequeue();
+                _headOffset = 0;
+            }
+
+            _pendingBytes -= take;
+            return part;
+        }
+    }
+
+    internal bool HasQueuedData
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outgoing.Count > 0;
+            }
+        }
+    }
+
+    internal sealed record ControlMessage(byte[] Payload, bool Ending);
+}
