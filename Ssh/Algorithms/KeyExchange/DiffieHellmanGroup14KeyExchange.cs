@@ -11,7 +11,7 @@ public sealed class DiffieHellmanGroup14KeyExchange : KeyExchangeAlgorithm
 {
     public const string AlgorithmName = "diffie-hellman-group14-sha256";
 
-    /// <summary>Bits of the private exponent: twice the 112-bit strength of the group at least (RFC 8268 §4), as OpenSSH uses.</summary>
+    /// <summary>Bits of the private exponent: more than twice the group's 112-bit strength; OpenSSH also uses 512.</summary>
     private const int ExponentBits = 512;
 
     /// <summary>RFC 3526 §3: p = 2^2048 - 2^1984 - 1 + 2^64 * ( [2^1918 pi] + 124476 ).</summary>
