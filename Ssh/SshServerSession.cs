@@ -21,6 +21,7 @@ public sealed partial class SshServerSession : IDisposable
     private SshPacketReader? _reader;
     private CancellationTokenSource? _stopping;
     private bool _disconnected;
+    private volatile bool _finished;
 
     public SshServerSession(Stream stream, SshServerOptions options, ISshServerHost host, string remoteAddress)
     {
@@ -33,6 +34,9 @@ public sealed partial class SshServerSession : IDisposable
     }
 
     public string RemoteAddress { get; }
+
+    /// <summary>When the connection was accepted.</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     public string ServerVersion { get; }
 
@@ -84,15 +88,19 @@ public sealed partial class SshServerSession : IDisposable
             Log(SshLogLevel.Warning, "disconnecting: " + EndReason);
             await TryDisconnectAsync(e.Reason, e.Message).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && User is null && grace.IsCancellationRequested)
+        catch (OperationCanceledException) when (_disconnected)
         {
-            EndReason = "login grace time exceeded";
-            await TryDisconnectAsync(SshDisconnectReason.ProtocolError, EndReason).ConfigureAwait(false);
+            EndReason ??= "stopped";
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             EndReason ??= "server shutting down";
             await TryDisconnectAsync(SshDisconnectReason.ByApplication, "server shutting down").ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (User is null && grace.IsCancellationRequested)
+        {
+            EndReason = "login grace time exceeded";
+            await TryDisconnectAsync(SshDisconnectReason.ProtocolError, EndReason).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
@@ -101,6 +109,7 @@ public sealed partial class SshServerSession : IDisposable
         finally
         {
             _disconnected = true;
+            _finished = true;
             await stopping.CancelAsync().ConfigureAwait(false);
             _outputReady.Set();
             if (writerLoop is not null)
@@ -127,14 +136,26 @@ public sealed partial class SshServerSession : IDisposable
         _pendingOpener?.Dispose();
     }
 
-    /// <summary>Ends the session from the application side (shutdown): DISCONNECT with reason 11.</summary>
-    public async Task StopAsync()
+    /// <summary>Ends the session from the application side: DISCONNECT with reason 11 (shutdown) unless told otherwise.</summary>
+    public async Task StopAsync(SshDisconnectReason reason = SshDisconnectReason.ByApplication, string description = "server shutting down")
     {
-        EndReason ??= "server shutting down";
-        await TryDisconnectAsync(SshDisconnectReason.ByApplication, "server shutting down").ConfigureAwait(false);
-        if (_stopping is { } stopping)
+        if (_finished)
         {
-            await stopping.CancelAsync().ConfigureAwait(false);
+            return;
+        }
+
+        EndReason ??= description;
+        await TryDisconnectAsync(reason, description).ConfigureAwait(false);
+        try
+        {
+            if (_stopping is { } stopping)
+            {
+                await stopping.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended meanwhile.
         }
     }
 
@@ -203,20 +224,33 @@ public sealed partial class SshServerSession : IDisposable
     /// <summary>Sends one packet now. Only the reader task and the writer loop call this, under the write lock.</summary>
     private async ValueTask SendPacketAsync(byte[] payload, CancellationToken cancellation)
     {
-        await _writeLock.WaitAsync(cancellation).ConfigureAwait(false);
+        // A peer that stops reading blocks the socket write: past the stall limit the connection ends.
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stalled.CancelAfter(_options.Limits.StalledWriteTimeout);
         try
         {
-            await _writer.WriteAsync(payload, cancellation).ConfigureAwait(false);
+            await _writeLock.WaitAsync(stalled.Token).ConfigureAwait(false);
+            try
+            {
+                await _writer.WriteAsync(payload, stalled.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
         }
-        finally
+        catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
-            _writeLock.Release();
+            EndReason ??= "client stopped reading";
+            _disconnected = true;
+            await (_stopping?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+            throw new IOException("client stopped reading");
         }
     }
 
     private async Task TryDisconnectAsync(SshDisconnectReason reason, string description)
     {
-        if (_disconnected && reason != SshDisconnectReason.ByApplication)
+        if (_disconnected && reason is not (SshDisconnectReason.ByApplication or SshDisconnectReason.TooManyConnections))
         {
             return;
         }

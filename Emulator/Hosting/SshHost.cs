@@ -78,12 +78,21 @@ public sealed class SshHost : IAsyncDisposable
 
             lock (_gate)
             {
-                var unauthenticated = _sessions.Values.Count(s => s.User is null);
-                if (_sessions.Count >= _maxConnections || unauthenticated >= _maxUnauthenticated)
+                if (_sessions.Count >= _maxConnections)
                 {
-                    Log.Warn("ssh: refusing {0}: {1} connections, {2} not logged in", client.Client.RemoteEndPoint, _sessions.Count, unauthenticated);
+                    Log.Warn("ssh: refusing {0}: {1} connections open", client.Client.RemoteEndPoint, _sessions.Count);
                     client.Dispose();
                     continue;
+                }
+
+                // Slowloris defence that still lets a real client in: at the cap of connections not yet
+                // logged in, the oldest of them makes room for the newcomer.
+                var waiting = _sessions.Values.Where(s => s.User is null).ToList();
+                if (waiting.Count >= _maxUnauthenticated)
+                {
+                    var oldest = waiting.MinBy(s => s.StartedAt)!;
+                    Log.Warn("ssh: {0} connections not logged in; dropping the oldest, from {1}", waiting.Count, oldest.RemoteAddress);
+                    _ = oldest.StopAsync(SshDisconnectReason.TooManyConnections, "too many connections not logged in");
                 }
 
                 var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
