@@ -103,6 +103,28 @@ public sealed class OpenSshTests
         Assert.That(output, Does.Contain("Fri Nov 27 18:56:14 UTC 2026"));
     }
 
+    [Test]
+    public async Task ShutdownTellsTheClientWhyWithReason11()
+    {
+        var server = SshTestServer.Start();
+        var port = server.Port.ToString(CultureInfo.InvariantCulture);
+        var session = ExternalProgram.RunAsync(
+            "/bin/sh",
+            ["-c", $"sleep 3 | {SshPass} -p admin {Ssh} -tt -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o PubkeyAuthentication=no -p {port} admin@127.0.0.1"],
+            null,
+            TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 100 && server.Device.Admins.Snapshot().Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await server.DisposeAsync();
+        var (exit, _, error) = await session;
+
+        Assert.That(exit, Is.EqualTo(255));
+        Assert.That(error, Does.Contain(":11: server shutting down"));
+    }
+
     private async Task<(int, string, string)> RunSshAsync(IEnumerable<string> options, IEnumerable<string> command, string? input, TimeSpan? timeout = null, string? script = null)
     {
         ExternalProgram.Require(Ssh, "openssh-client");
