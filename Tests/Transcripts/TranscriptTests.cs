@@ -43,11 +43,25 @@ public sealed class TranscriptTests
         Check(file, transcript, await TelnetReplay.RunAsync(transcript), canUpdate: false);
     }
 
+    public static IEnumerable<TestCaseData> OverSsh() =>
+        Files()
+            .Where(f => Load(f).Header.Transports.Contains("ssh"))
+            .Select(f => new TestCaseData(f).SetArgDisplayNames(f));
+
+    [TestCaseSource(nameof(OverSsh))]
+    public async Task ReplaysOverSsh(string file)
+    {
+        var transcript = Load(file);
+        Assert.That(transcript.Header.From, Is.EqualTo("127.0.0.1"), "an SSH transcript logs in from loopback");
+        Check(file, transcript, await SshReplay.RunAsync(transcript), canUpdate: false);
+    }
+
     [Test]
     public void ThereAreEnoughTranscripts()
     {
         Assert.That(Files().Count(), Is.GreaterThanOrEqualTo(10));
         Assert.That(OverTelnet().Count(), Is.GreaterThanOrEqualTo(3));
+        Assert.That(OverSsh().Count(), Is.GreaterThanOrEqualTo(3));
     }
 
     private static void Check(string file, Transcript transcript, ReplayResult result, bool canUpdate)
