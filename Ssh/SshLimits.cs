@@ -16,6 +16,9 @@ public sealed record SshLimits
     /// <summary>Output queued for a channel beyond which its input waits, so a client that floods commands and never reads is back-pressured.</summary>
     public int MaxPendingOutput { get; init; } = 1024 * 1024;
 
+    /// <summary>The server starts a new key exchange after sending this many bytes with one set of keys (RFC 4253 §9 recommends 1 GB).</summary>
+    public long RekeyAfterBytes { get; init; } = 1L << 30;
+
     /// <summary>A peer that does not read for this long while output waits is dropped.</summary>
     public TimeSpan StalledWriteTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -285,6 +285,11 @@ public sealed partial class SshServerSession
             var sent = false;
             if (!_outgoingKexInProgress && _firstKexDone)
             {
+                await RekeyIfDueAsync(cancellation).ConfigureAwait(false);
+            }
+
+            if (!_outgoingKexInProgress && _firstKexDone)
+            {
                 sent = await SendSomeAsync(cancellation).ConfigureAwait(false);
             }
 
@@ -309,58 +314,90 @@ public sealed partial class SshServerSession
         }
     }
 
+    /// <summary>
+    /// Sends one round of queued output. The key exchange flag is checked under the write lock, so no
+    /// connection message can slip out after our KEXINIT and before our NEWKEYS.
+    /// </summary>
     private async Task<bool> SendSomeAsync(CancellationToken cancellation)
     {
-        byte[]? control;
-        lock (_channelGate)
-        {
-            _control.TryDequeue(out control);
-        }
-
-        if (control is not null)
-        {
-            await SendPacketAsync(control, cancellation).ConfigureAwait(false);
-            return true;
-        }
-
-        SshSessionChannel[] channels;
-        lock (_channelGate)
-        {
-            channels = [.. _channels.Values];
-        }
-
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stalled.CancelAfter(_options.Limits.StalledWriteTimeout);
+        await _writeLock.WaitAsync(cancellation).ConfigureAwait(false);
         var sent = false;
-        foreach (var channel in channels)
+        var resumed = new List<SshSessionChannel>();
+        try
         {
-            int window;
-            lock (channel.HandlerGate)
+            if (_outgoingKexInProgress)
             {
-                window = (int)Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket);
+                return false;
             }
 
-            switch (channel.Dequeue(window))
+            byte[]? control;
+            lock (_channelGate)
             {
-                case byte[] data:
-                    lock (channel.HandlerGate)
-                    {
-                        channel.RemoteWindow -= data.Length;
-                    }
-
-                    await SendPacketAsync(new ChannelDataMessage(channel.RemoteId, data).ToPayload(), cancellation).ConfigureAwait(false);
-                    sent = true;
-                    DeliverInput(channel);
-                    break;
-                case SshSessionChannel.ControlMessage message:
-                    await SendPacketAsync(message.Payload, cancellation).ConfigureAwait(false);
-                    if (message.Ending)
-                    {
-                        channel.CloseSent = true;
-                        RemoveIfDone(channel);
-                    }
-
-                    sent = true;
-                    break;
+                _control.TryDequeue(out control);
             }
+
+            if (control is not null)
+            {
+                await _writer.WriteAsync(control, stalled.Token).ConfigureAwait(false);
+                return true;
+            }
+
+            SshSessionChannel[] channels;
+            lock (_channelGate)
+            {
+                channels = [.. _channels.Values];
+            }
+
+            foreach (var channel in channels)
+            {
+                int window;
+                lock (channel.HandlerGate)
+                {
+                    window = (int)Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket);
+                }
+
+                switch (channel.Dequeue(window))
+                {
+                    case byte[] data:
+                        lock (channel.HandlerGate)
+                        {
+                            channel.RemoteWindow -= data.Length;
+                        }
+
+                        await _writer.WriteAsync(new ChannelDataMessage(channel.RemoteId, data).ToPayload(), stalled.Token).ConfigureAwait(false);
+                        sent = true;
+                        resumed.Add(channel);
+                        break;
+                    case SshSessionChannel.ControlMessage message:
+                        await _writer.WriteAsync(message.Payload, stalled.Token).ConfigureAwait(false);
+                        if (message.Ending)
+                        {
+                            channel.CloseSent = true;
+                            RemoveIfDone(channel);
+                        }
+
+                        sent = true;
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            EndReason ??= "client stopped reading";
+            _disconnected = true;
+            throw new IOException("client stopped reading");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        // Output drained: input held back for this channel may go to the application now.
+        foreach (var channel in resumed)
+        {
+            DeliverInput(channel);
         }
 
         return sent;

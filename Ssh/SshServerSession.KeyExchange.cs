@@ -34,7 +34,37 @@ public sealed partial class SshServerSession
 
     private bool InKeyExchange => _serverKexInitPayload is not null || _awaitingClientNewKeys;
 
+    private readonly SemaphoreSlim _kexInitGate = new(1, 1);
+
+    /// <summary>Sends our KEXINIT unless one is already out for this exchange; either task may call it.</summary>
     private async Task SendKexInitAsync(CancellationToken cancellation)
+    {
+        await _kexInitGate.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            if (_serverKexInitPayload is null)
+            {
+                await SendKexInitLockedAsync(cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _kexInitGate.Release();
+        }
+    }
+
+    /// <summary>A rekey of our own once enough bytes went out under the current keys (pitfall 9: either side may start one).</summary>
+    private async Task RekeyIfDueAsync(CancellationToken cancellation)
+    {
+        if (_firstKexDone && !_awaitingClientNewKeys && _clientKexInitPayload is null
+            && _writer.BytesSinceKeyExchange >= _options.Limits.RekeyAfterBytes)
+        {
+            Log(SshLogLevel.Info, "rekeying after " + _writer.BytesSinceKeyExchange + " bytes");
+            await SendKexInitAsync(cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendKexInitLockedAsync(CancellationToken cancellation)
     {
         var hostKeyAlgorithms = _options.HostKeys.SelectMany(k => k.SignatureAlgorithms).Distinct(StringComparer.Ordinal).ToList();
         var kex = _options.KeyExchangeAlgorithms.ToList();
@@ -49,8 +79,17 @@ public sealed partial class SshServerSession
             cookie, kex, hostKeyAlgorithms, _options.Ciphers, _options.Ciphers, _options.Macs, _options.Macs,
             ["none"], ["none"], [], [], false, 0);
         _serverKexInitPayload = _serverKexInit.ToPayload();
-        _outgoingKexInProgress = true;
-        await SendPacketAsync(_serverKexInitPayload, cancellation).ConfigureAwait(false);
+        await _writeLock.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            // Set under the write lock: the writer loop checks it under the same lock.
+            _outgoingKexInProgress = true;
+            await _writer.WriteAsync(_serverKexInitPayload, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private async Task OnKexInitAsync(byte[] payload, CancellationToken cancellation)
@@ -68,11 +107,7 @@ public sealed partial class SshServerSession
             _clientWantsExtInfo = client.KexAlgorithms.Contains(AlgorithmNegotiation.ClientExtInfo, StringComparer.Ordinal);
         }
 
-        if (_serverKexInitPayload is null)
-        {
-            await SendKexInitAsync(cancellation).ConfigureAwait(false);
-        }
-
+        await SendKexInitAsync(cancellation).ConfigureAwait(false);
         _negotiated = AlgorithmNegotiation.Negotiate(client, _serverKexInit!);
         _kex?.Dispose();
         _kex = KeyExchangeAlgorithms.Create(_negotiated.KeyExchange);
@@ -129,6 +164,7 @@ public sealed partial class SshServerSession
             await _writer.WriteAsync(new NewKeysMessage().ToPayload(), cancellation).ConfigureAwait(false);
             _writer.Sealer.Dispose();
             _writer.Sealer = sealer;
+            _writer.BytesSinceKeyExchange = 0;
             if (_strictKex)
             {
                 _writer.Sequence = 0;

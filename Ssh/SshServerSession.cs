@@ -132,6 +132,7 @@ public sealed partial class SshServerSession : IDisposable
     public void Dispose()
     {
         _writeLock.Dispose();
+        _kexInitGate.Dispose();
         _kex?.Dispose();
         _pendingOpener?.Dispose();
     }

@@ -16,6 +16,9 @@ internal sealed class SshPacketWriter
 
     public uint Sequence { get; set; }
 
+    /// <summary>Wire bytes sent since this was last reset: the server rekeys by volume.</summary>
+    public long BytesSinceKeyExchange { get; set; }
+
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellation)
     {
         var sealer = Sealer;
@@ -23,6 +26,7 @@ internal sealed class SshPacketWriter
         var wire = new byte[packet.Length + sealer.TagSize];
         sealer.Seal(Sequence, packet, wire);
         Sequence = unchecked(Sequence + 1);
+        BytesSinceKeyExchange += wire.Length;
         await _stream.WriteAsync(wire, cancellation).ConfigureAwait(false);
     }
 }

@@ -90,6 +90,23 @@ public sealed class OpenSshTests
     }
 
     [Test]
+    public async Task TheServerRekeysByVolumeOnItsOwn()
+    {
+        var options = new VirtualFirewall.Ssh.SshServerOptions
+        {
+            HostKeys = SshTestServer.HostKeys,
+            Limits = new VirtualFirewall.Ssh.SshLimits { RekeyAfterBytes = 32 * 1024 },
+        };
+        await using var server = SshTestServer.Start(options);
+        var input = string.Concat(Enumerable.Repeat("show clock\r", 5_000)) + "exit\r";
+
+        var (exit, output, error) = await RunSshAsync(["-tt"], [], input, TimeSpan.FromMinutes(2), port: server.Port);
+
+        Assert.That(exit, Is.EqualTo(0), error);
+        Assert.That(output.Split("Fri Nov 27 18:56:14 UTC 2026\r\n").Length - 1, Is.EqualTo(5_000));
+    }
+
+    [Test]
     public async Task KeepalivesAreAnsweredSoTheSessionStays()
     {
         var (exit, output, error) = await RunSshAsync(
@@ -125,7 +142,7 @@ public sealed class OpenSshTests
         Assert.That(error, Does.Contain(":11: server shutting down"));
     }
 
-    private async Task<(int, string, string)> RunSshAsync(IEnumerable<string> options, IEnumerable<string> command, string? input, TimeSpan? timeout = null, string? script = null)
+    private async Task<(int, string, string)> RunSshAsync(IEnumerable<string> options, IEnumerable<string> command, string? input, TimeSpan? timeout = null, string? script = null, int? port = null)
     {
         ExternalProgram.Require(Ssh, "openssh-client");
         ExternalProgram.Require(SshPass, "sshpass");
@@ -134,7 +151,7 @@ public sealed class OpenSshTests
             "-p", "admin", Ssh,
             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
             "-o", "PubkeyAuthentication=no", "-o", "BatchMode=no",
-            "-p", _server.Port.ToString(CultureInfo.InvariantCulture),
+            "-p", (port ?? _server.Port).ToString(CultureInfo.InvariantCulture),
         };
         arguments.AddRange(options);
         arguments.Add("admin@127.0.0.1");
