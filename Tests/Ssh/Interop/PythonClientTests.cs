@@ -79,6 +79,50 @@ public sealed class PythonClientTests
     }
 
     [Test]
+    public void SeveralChannelsOnOneConnection()
+    {
+        const string Script = """
+            import sys, time, paramiko
+            client = paramiko.SSHClient()
+            client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+            client.connect("127.0.0.1", port=int(sys.argv[1]), username="admin", password="admin",
+                           look_for_keys=False, allow_agent=False)
+            transport = client.get_transport()
+            shell = client.invoke_shell()
+            execs = []
+            for i in range(3):
+                channel = transport.open_session()
+                channel.exec_command("show clock" if i % 2 == 0 else "show admins")
+                execs.append(channel)
+            outputs = []
+            for channel in execs:
+                data = b""
+                while True:
+                    chunk = channel.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                outputs.append((channel.recv_exit_status(), data.decode()))
+            shell.send("show admins\rexit\r")
+            data = b""
+            while not shell.exit_status_ready() or shell.recv_ready():
+                if shell.recv_ready():
+                    data += shell.recv(65536)
+                else:
+                    time.sleep(0.05)
+            for status, text in outputs:
+                print("EXEC %d %r" % (status, text))
+            print("SHELL %r" % data.decode())
+            """;
+        var result = RunPython("paramiko", Script);
+
+        Assert.That(result, Does.Contain("EXEC 0 '\\nFri Nov 27 18:56:14 UTC 2026\\n\\n'"));
+        Assert.That(result.Split("EXEC 0").Length - 1, Is.EqualTo(3));
+        Assert.That(result, Does.Contain("Admin           From"));
+        Assert.That(result, Does.Contain("admin@PA-VM> exit"));
+    }
+
+    [Test]
     public void ParamikoWrongPasswordIsRefusedCleanly()
     {
         const string Script = """
