@@ -1,7 +1,10 @@
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Handlers;
+using VirtualFirewall.Engine.Logs;
 using VirtualFirewall.Engine.Rendering;
+using VirtualFirewall.Engine.Scheduling;
+using VirtualFirewall.Engine.Sessions;
 using VirtualFirewall.Engine.State;
 using VirtualFirewall.Engine.Time;
 using VirtualFirewall.Engine.Users;
@@ -23,7 +26,12 @@ public sealed class Device
         BootTime = time.GetUtcNow();
         Users = new UserDirectory(users);
         Random = new Random(seed);
+        _engineTime = new CatchUpTimeProvider(time);
+        Sessions = new SessionTable(_engineTime);
+        Sessions.SessionEnded += (_, ended) => TrafficLog.AppendEnded(ended);
     }
+
+    private readonly CatchUpTimeProvider _engineTime;
 
     public DeviceIdentity Identity { get; }
     public DeviceClock Clock { get; }
@@ -33,6 +41,34 @@ public sealed class Device
 
     /// <summary>The device's only source of randomness, seeded so that runs repeat.</summary>
     public Random Random { get; }
+
+    public SessionTable Sessions { get; }
+
+    public TrafficLog TrafficLog { get; } = new();
+
+    /// <summary>Events a scenario scheduled on the device clock.</summary>
+    public ScheduledEvents Schedule { get; } = new();
+
+    /// <summary>
+    /// Brings sessions and scheduled events up to the clock, in time order. Every command does this
+    /// first; hosts on the real clock may also call it now and then.
+    /// </summary>
+    public void CatchUp()
+    {
+        lock (_gate)
+        {
+            var now = Clock.UtcNow;
+            while (Schedule.TryTakeDue(now, out var when, out var action))
+            {
+                _engineTime.HeldAt = when;
+                Sessions.Advance();
+                action(this);
+            }
+
+            _engineTime.HeldAt = null;
+            Sessions.Advance();
+        }
+    }
 
     /// <summary>Opens a login session for an authenticated user and renders the lines shown before the first prompt.</summary>
     public (CliSession Session, string Banner) Login(string user, string from, string client)
@@ -53,6 +89,7 @@ public sealed class Device
     {
         lock (_gate)
         {
+            CatchUp();
             session.LastActivity = Clock.UtcNow;
             return command switch
             {
@@ -63,6 +100,11 @@ public sealed class Device
                 SetCliScriptingModeCommand c => CliSettingsHandler.SetScriptingMode(session, c),
                 SetCliTerminalWidthCommand c => CliSettingsHandler.SetWidth(session, c),
                 SetCliTerminalHeightCommand c => CliSettingsHandler.SetHeight(session, c),
+                ShowSessionIdCommand c => SessionHandler.ShowId(this, c),
+                ShowSessionAllCommand c => SessionHandler.ShowAll(this, c),
+                ShowSessionInfoCommand => SessionHandler.ShowInfo(this),
+                ClearSessionIdCommand c => SessionHandler.ClearId(this, c),
+                ClearSessionAllCommand c => SessionHandler.ClearAll(this, c),
                 ExitCommand => CommandResult.EndSession,
                 _ => new CommandResult(Messages.InvalidSyntax),
             };

@@ -1,3 +1,4 @@
+using Pidgin;
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Grammar.Help;
@@ -23,8 +24,23 @@ public static class CommandLine
 
         var node = CommandTree.Operational;
         var values = new List<object>();
+        var usedOptions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (node.IsOptionSet)
+            {
+                var option = node.Children.FirstOrDefault(c => string.Equals(c.Name, tokens[i].Text, StringComparison.Ordinal));
+                if (option?.OptionValue is null || !usedOptions.Add(option.Name) || i + 1 >= tokens.Count
+                    || option.OptionValue.Parse(tokens[i + 1].Text) is not { Success: true } parsed)
+                {
+                    return new ParseFailure(Messages.InvalidSyntax);
+                }
+
+                values.Add(new KeyValuePair<string, object>(option.Name, parsed.Value));
+                i++;
+                continue;
+            }
+
             var next = node.Accept(tokens[i], out var value);
             if (next is null)
             {

@@ -12,6 +12,8 @@ public sealed partial class SshServerSession
     private readonly Queue<byte[]> _control = new();
     private uint _nextChannelId;
 
+    private const int MaxOutgoingDataPacket = 64 * 1024;
+
     private void QueueControl(byte[] payload)
     {
         lock (_channelGate)
@@ -355,7 +357,8 @@ public sealed partial class SshServerSession
                 int window;
                 lock (channel.HandlerGate)
                 {
-                    window = (int)Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket);
+                    // Windows and packet sizes up to 2^32 - 1 are legal; our packets stay modest whatever the peer allows.
+                    window = (int)Math.Min(Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket), MaxOutgoingDataPacket);
                 }
 
                 switch (channel.Dequeue(window))

@@ -20,7 +20,10 @@ public sealed partial class SshServerSession : IDisposable
     private readonly AsyncSignal _outputReady = new();
     private SshPacketReader? _reader;
     private CancellationTokenSource? _stopping;
-    private bool _disconnected;
+    private volatile bool _disconnected;
+    private int _disconnectSent;
+    private (SshDisconnectReason Reason, string Description)? _pendingStop;
+    private readonly Lock _startGate = new();
     private volatile bool _finished;
 
     public SshServerSession(Stream stream, SshServerOptions options, ISshServerHost host, string remoteAddress)
@@ -52,7 +55,6 @@ public sealed partial class SshServerSession : IDisposable
     public async Task RunAsync(CancellationToken cancellation)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        _stopping = stopping;
         using var grace = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         grace.CancelAfter(_options.Limits.LoginGrace);
         _loginGrace = grace;
@@ -61,10 +63,26 @@ public sealed partial class SshServerSession : IDisposable
         {
             await SendRawAsync(Encoding.ASCII.GetBytes(ServerVersion + "\r\n"), stopping.Token).ConfigureAwait(false);
             await SendKexInitAsync(stopping.Token).ConfigureAwait(false);
+
+            // Published only after the greeting, so that a stop never writes before the version line.
+            (SshDisconnectReason Reason, string Description)? early;
+            lock (_startGate)
+            {
+                _stopping = stopping;
+                early = _pendingStop;
+            }
+
+            if (early is { } pending)
+            {
+                EndReason ??= pending.Description;
+                await TryDisconnectAsync(pending.Reason, pending.Description).ConfigureAwait(false);
+                return;
+            }
+
             var leftover = await ReadVersionAsync(grace.Token).ConfigureAwait(false);
             Log(SshLogLevel.Info, $"client version {Printable(ClientVersion!)}");
             _reader = new SshPacketReader(_stream, leftover) { MaxPacket = _options.Limits.MaxPacketBeforeKeys };
-            writerLoop = WriterLoopAsync(stopping.Token);
+            writerLoop = RunWriterAsync(stopping);
             while (true)
             {
                 var token = User is null ? grace.Token : stopping.Token;
@@ -137,12 +155,51 @@ public sealed partial class SshServerSession : IDisposable
         _pendingOpener?.Dispose();
     }
 
+    /// <summary>The writer loop; when it ends (a peer that stopped reading), the whole session ends with it.</summary>
+    private async Task RunWriterAsync(CancellationTokenSource stopping)
+    {
+        try
+        {
+            await WriterLoopAsync(stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SshProtocolException or IOException or ObjectDisposedException)
+        {
+            EndReason ??= e.Message;
+            _disconnected = true;
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is ending.
+        }
+        finally
+        {
+            try
+            {
+                await stopping.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already over.
+            }
+        }
+    }
+
     /// <summary>Ends the session from the application side: DISCONNECT with reason 11 (shutdown) unless told otherwise.</summary>
     public async Task StopAsync(SshDisconnectReason reason = SshDisconnectReason.ByApplication, string description = "server shutting down")
     {
         if (_finished)
         {
             return;
+        }
+
+        lock (_startGate)
+        {
+            if (_stopping is null)
+            {
+                // Not running yet: RunAsync ends the connection right after its greeting.
+                _pendingStop = (reason, description);
+                return;
+            }
         }
 
         EndReason ??= description;
@@ -251,12 +308,12 @@ public sealed partial class SshServerSession : IDisposable
 
     private async Task TryDisconnectAsync(SshDisconnectReason reason, string description)
     {
-        if (_disconnected && reason is not (SshDisconnectReason.ByApplication or SshDisconnectReason.TooManyConnections))
+        _disconnected = true;
+        if (Interlocked.Exchange(ref _disconnectSent, 1) == 1)
         {
-            return;
+            return; // at most one DISCONNECT per connection
         }
 
-        _disconnected = true;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));

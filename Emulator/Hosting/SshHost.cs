@@ -17,6 +17,7 @@ public sealed class SshHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<Task, SshServerSession> _sessions = [];
+    private readonly HashSet<SshServerSession> _dropping = [];
     private readonly int _maxConnections;
     private readonly int _maxUnauthenticated;
     private Task? _acceptLoop;
@@ -87,10 +88,11 @@ public sealed class SshHost : IAsyncDisposable
 
                 // Slowloris defence that still lets a real client in: at the cap of connections not yet
                 // logged in, the oldest of them makes room for the newcomer.
-                var waiting = _sessions.Values.Where(s => s.User is null).ToList();
+                var waiting = _sessions.Values.Where(s => s.User is null && !_dropping.Contains(s)).ToList();
                 if (waiting.Count >= _maxUnauthenticated)
                 {
                     var oldest = waiting.MinBy(s => s.StartedAt)!;
+                    _dropping.Add(oldest);
                     Log.Warn("ssh: {0} connections not logged in; dropping the oldest, from {1}", waiting.Count, oldest.RemoteAddress);
                     _ = oldest.StopAsync(SshDisconnectReason.TooManyConnections, "too many connections not logged in");
                 }
@@ -105,7 +107,10 @@ public sealed class SshHost : IAsyncDisposable
                     {
                         lock (_gate)
                         {
-                            _sessions.Remove(done);
+                            if (_sessions.Remove(done, out var ended))
+                            {
+                                _dropping.Remove(ended);
+                            }
                         }
                     },
                     CancellationToken.None,

@@ -16,13 +16,17 @@ public sealed class CommandNode
         string help,
         IReadOnlyList<CommandNode> children,
         Parser<char, object>? value = null,
-        Func<IReadOnlyList<object>, Command>? build = null)
+        Func<IReadOnlyList<object>, Command>? build = null,
+        Parser<char, object>? optionValue = null,
+        bool isOptionSet = false)
     {
         Name = name;
         Help = help;
         Children = children;
         Value = value;
         Build = build;
+        OptionValue = optionValue;
+        IsOptionSet = isOptionSet;
     }
 
     /// <summary>The keyword, or the placeholder (such as `&lt;value&gt;`) of a value slot.</summary>
@@ -39,6 +43,15 @@ public sealed class CommandNode
     public Func<IReadOnlyList<object>, Command>? Build { get; }
 
     public bool IsValue => Value is not null;
+
+    /// <summary>For an option (`+` in help): the parser of the word that follows the keyword.</summary>
+    public Parser<char, object>? OptionValue { get; }
+
+    /// <summary>
+    /// True for a node whose children are options that may come in any order, each at most once
+    /// (`show session all filter from trust to untrust ...`). Its values reach Build as name/value pairs.
+    /// </summary>
+    public bool IsOptionSet { get; }
 
     /// <summary>The child that accepts the word: an exact keyword first, then a value slot whose parser succeeds.</summary>
     public CommandNode? Accept(Token word, out object? value)

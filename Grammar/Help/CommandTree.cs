@@ -1,5 +1,7 @@
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Sessions;
 using VirtualFirewall.Grammar.Primitives;
+using VirtualFirewall.Grammar.Sessions;
 using static VirtualFirewall.Grammar.Help.Node;
 
 namespace VirtualFirewall.Grammar.Help;
@@ -16,6 +18,21 @@ public static class CommandTree
     public const int MaxTerminalSize = 9999;
 
     public static CommandNode Operational { get; } = Root(
+        Keyword(
+            "clear",
+            "Clear runtime parameters",
+            Keyword(
+                "session",
+                "Clear active sessions",
+                CommandWith(
+                    "all",
+                    "Clear all sessions",
+                    _ => new ClearSessionAllCommand(SessionFilter.All),
+                    OptionSet("filter", "Clear sessions that match a filter", v => new ClearSessionAllCommand(SessionFilterGrammar.Build(v).Filter), SessionFilterGrammar.Options(withCount: false))),
+                Keyword(
+                    "id",
+                    "Clear a session by id",
+                    Value("<value>", "<1-4294967295> Session id", Values.UnsignedInRange(1, uint.MaxValue), v => new ClearSessionIdCommand((uint)(long)v[0]))))),
         Command("exit", "Exit this session", () => new ExitCommand()),
         Command("quit", "Exit this session", () => new ExitCommand()),
         Keyword(
@@ -50,6 +67,27 @@ public static class CommandTree
             "Show operational information",
             Command("admins", "Show administrators logged in", () => new ShowAdminsCommand()),
             Command("clock", "Show current time on the management server", () => new ShowClockCommand()),
+            Keyword(
+                "session",
+                "Show session information",
+                CommandWith(
+                    "all",
+                    "Show all sessions",
+                    _ => new ShowSessionAllCommand(SessionFilter.All),
+                    OptionSet(
+                        "filter",
+                        "Show sessions that match a filter",
+                        v =>
+                        {
+                            var (filter, countOnly) = SessionFilterGrammar.Build(v);
+                            return new ShowSessionAllCommand(filter, countOnly);
+                        },
+                        SessionFilterGrammar.Options(withCount: true))),
+                Keyword(
+                    "id",
+                    "Show a session by id",
+                    Value("<value>", "<1-4294967295> Session id", Values.UnsignedInRange(1, uint.MaxValue), v => new ShowSessionIdCommand((uint)(long)v[0]))),
+                Command("info", "Show session table settings and statistics", () => new ShowSessionInfoCommand())),
             Keyword(
                 "system",
                 "Show system information",

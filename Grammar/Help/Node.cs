@@ -12,8 +12,20 @@ internal static class Node
     public static CommandNode Command(string name, string help, Func<Command> build) =>
         new(name, help, [], build: _ => build());
 
+    /// <summary>A keyword that completes a command and may also be followed by more words.</summary>
+    public static CommandNode CommandWith(string name, string help, Func<IReadOnlyList<object>, Command> build, params CommandNode[] children) =>
+        new(name, help, children, build: build);
+
     public static CommandNode Value(string name, string help, Parser<char, object> parser, Func<IReadOnlyList<object>, Command> build) =>
         new(name, help, [], parser, build);
+
+    /// <summary>Options in any order, each once, then Enter; Build gets `KeyValuePair&lt;string, object&gt;` values.</summary>
+    public static CommandNode OptionSet(string name, string help, Func<IReadOnlyList<object>, Command> build, params CommandNode[] options) =>
+        new(name, help, options, build: build, isOptionSet: true);
+
+    /// <summary>An option keyword followed by its value.</summary>
+    public static CommandNode Option(string name, string help, Parser<char, object> value) =>
+        new(name, help, [], optionValue: value);
 
     public static CommandNode Root(params CommandNode[] children) => new(string.Empty, string.Empty, children);
 }
