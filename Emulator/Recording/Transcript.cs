@@ -74,6 +74,7 @@ public sealed partial class Transcript
             header = key switch
             {
                 "device" => header with { Device = value },
+                "sw-version" => header with { SwVersion = value },
                 "boot" => header with { Boot = Instant(value, lineNumber) },
                 "clock" => header with { Clock = Instant(value, lineNumber) },
                 "user" => header with { User = value },

@@ -7,6 +7,9 @@ namespace VirtualFirewall.Emulator.Recording;
 public sealed record TranscriptHeader
 {
     public string Device { get; init; } = "default";
+
+    /// <summary>Overrides the `sw-version` the device reports (layouts change by release).</summary>
+    public string? SwVersion { get; init; }
     public DateTimeOffset Boot { get; init; }
     public DateTimeOffset Clock { get; init; }
     public string User { get; init; } = "admin";

@@ -1,4 +1,4 @@
-using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Emulator.Inventory.Scenarios;
 using VirtualFirewall.Emulator.Recording;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.Time;
@@ -11,19 +11,15 @@ internal sealed record TranscriptDevice(Device Device, ManualTimeProvider Clock)
 {
     public static TranscriptDevice Create(TranscriptHeader header)
     {
-        if (!string.Equals(header.Device, "default", StringComparison.Ordinal))
-        {
-            throw new TranscriptFormatException($"unknown device `{header.Device}`");
-        }
-
         var clock = new ManualTimeProvider(header.Boot);
-        var device = DefaultDevice.Create(clock);
+        var device = ScenarioCatalog.Create(header.Device, clock, header.SwVersion);
         if (header.LastLogin is { } last)
         {
             device.Users.SetLastLogin(header.User, new LoginRecord(last, header.LastLoginFrom));
         }
 
         clock.SetUtcNow(header.Clock);
+        device.CatchUp();
         return new TranscriptDevice(device, clock);
     }
 }
