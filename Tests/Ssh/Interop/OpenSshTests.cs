@@ -78,14 +78,15 @@ public sealed class OpenSshTests
     [Test]
     public async Task RekeysEvery64KilobytesDuringBulkOutput()
     {
-        // 20,000 commands echo and answer about 1.5 MB in all: dozens of key exchanges.
-        var input = string.Concat(Enumerable.Repeat("show clock\r", 20_000)) + "exit\r";
+        // 36,000 commands echo and answer more than 2 MiB in all: dozens of key exchanges.
+        var input = string.Concat(Enumerable.Repeat("show clock\r", 36_000)) + "exit\r";
 
         var (exit, output, error) = await RunSshAsync(["-tt", "-o", "RekeyLimit=64K"], [], input, TimeSpan.FromMinutes(3));
 
         Assert.That(exit, Is.EqualTo(0), error);
         var answers = output.Split("Fri Nov 27 18:56:14 UTC 2026\r\n").Length - 1;
-        Assert.That(answers, Is.EqualTo(20_000));
+        Assert.That(answers, Is.EqualTo(36_000));
+        Assert.That(output, Has.Length.GreaterThan(2 * 1024 * 1024));
         Assert.That(output, Does.EndWith("admin@PA-VM> exit\r\n"));
     }
 
