@@ -6,7 +6,7 @@ namespace VirtualFirewall.Emulator.Inventory.Scenarios;
 /// <summary>The built-in devices by name, until device description files arrive (issue 7).</summary>
 public static class ScenarioCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = ["default", SessionTrackerKbScenario.Name];
+    public static IReadOnlyList<string> Names { get; } = ["default", SessionTrackerKbScenario.Name, TrackerStagesScenario.Name];
 
     /// <summary>The named device on the given clock; <paramref name="swVersion"/> overrides the release it reports.</summary>
     public static Device Create(string name, TimeProvider time, string? swVersion = null)
@@ -21,6 +21,7 @@ public static class ScenarioCatalog
         {
             "default" => swVersion is null ? DefaultDevice.Create(time) : new Device(identity, DefaultDevice.Users, time, DefaultDevice.Seed),
             SessionTrackerKbScenario.Name => SessionTrackerKbScenario.Create(time, identity),
+            TrackerStagesScenario.Name => TrackerStagesScenario.Create(time, identity),
             _ => throw new ArgumentException($"unknown device `{name}`; known: {string.Join(", ", Names)}", nameof(name)),
         };
     }
