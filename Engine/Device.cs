@@ -105,6 +105,7 @@ public sealed class Device
                 ShowSessionInfoCommand => SessionHandler.ShowInfo(this),
                 ClearSessionIdCommand c => SessionHandler.ClearId(this, c),
                 ClearSessionAllCommand c => SessionHandler.ClearAll(this, c),
+                ShowLogTrafficCommand c => LogHandler.ShowTraffic(this, c),
                 ExitCommand => CommandResult.EndSession,
                 _ => new CommandResult(Messages.InvalidSyntax),
             };

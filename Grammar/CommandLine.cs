@@ -30,14 +30,16 @@ public static class CommandLine
             if (node.IsOptionSet)
             {
                 var option = node.Children.FirstOrDefault(c => string.Equals(c.Name, tokens[i].Text, StringComparison.Ordinal));
-                if (option?.OptionValue is null || !usedOptions.Add(option.Name) || i + 1 >= tokens.Count
-                    || option.OptionValue.Parse(tokens[i + 1].Text) is not { Success: true } parsed)
+                var valueAt = i + (option?.OptionOperator is null ? 1 : 2);
+                if (option?.OptionValue is null || !usedOptions.Add(option.Name) || valueAt >= tokens.Count
+                    || (option.OptionOperator is { } op && !string.Equals(tokens[i + 1].Text, op, StringComparison.Ordinal))
+                    || option.OptionValue.Parse(tokens[valueAt].Text) is not { Success: true } parsed)
                 {
                     return new ParseFailure(Messages.InvalidSyntax);
                 }
 
                 values.Add(new KeyValuePair<string, object>(option.Name, parsed.Value));
-                i++;
+                i = valueAt;
                 continue;
             }
 

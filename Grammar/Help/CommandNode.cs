@@ -18,8 +18,10 @@ public sealed class CommandNode
         Parser<char, object>? value = null,
         Func<IReadOnlyList<object>, Command>? build = null,
         Parser<char, object>? optionValue = null,
-        bool isOptionSet = false)
+        bool isOptionSet = false,
+        string? optionOperator = null)
     {
+        OptionOperator = optionOperator;
         Name = name;
         Help = help;
         Children = children;
@@ -46,6 +48,9 @@ public sealed class CommandNode
 
     /// <summary>For an option (`+` in help): the parser of the word that follows the keyword.</summary>
     public Parser<char, object>? OptionValue { get; }
+
+    /// <summary>A word between an option and its value, as in `direction equal backward`; null when none.</summary>
+    public string? OptionOperator { get; }
 
     /// <summary>
     /// True for a node whose children are options that may come in any order, each at most once

@@ -1,5 +1,6 @@
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Sessions;
+using VirtualFirewall.Grammar.Logs;
 using VirtualFirewall.Grammar.Primitives;
 using VirtualFirewall.Grammar.Sessions;
 using static VirtualFirewall.Grammar.Help.Node;
@@ -67,6 +68,10 @@ public static class CommandTree
             "Show operational information",
             Command("admins", "Show administrators logged in", () => new ShowAdminsCommand()),
             Command("clock", "Show current time on the management server", () => new ShowClockCommand()),
+            Keyword(
+                "log",
+                "Show logs",
+                TrafficLogGrammar.Node()),
             Keyword(
                 "session",
                 "Show session information",

@@ -27,5 +27,9 @@ internal static class Node
     public static CommandNode Option(string name, string help, Parser<char, object> value) =>
         new(name, help, [], optionValue: value);
 
+    /// <summary>An option written `name equal value`, as the `show log` options are.</summary>
+    public static CommandNode EqualOption(string name, string help, Parser<char, object> value) =>
+        new(name, help, [], optionValue: value, optionOperator: "equal");
+
     public static CommandNode Root(params CommandNode[] children) => new(string.Empty, string.Empty, children);
 }
