@@ -304,6 +304,7 @@ public sealed partial class SshServerSession
             var waiting = HasPendingOutput();
             if (waiting && DateTime.UtcNow - lastProgress > _options.Limits.StalledWriteTimeout)
             {
+                PeerStalled = true;
                 throw new SshProtocolException(SshDisconnectReason.ConnectionLost, "client stopped reading");
             }
 
@@ -389,6 +390,7 @@ public sealed partial class SshServerSession
         catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             EndReason ??= "client stopped reading";
+            PeerStalled = true;
             _disconnected = true;
             throw new IOException("client stopped reading");
         }

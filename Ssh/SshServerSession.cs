@@ -49,6 +49,9 @@ public sealed partial class SshServerSession : IDisposable
     /// <summary>The authenticated user, or null.</summary>
     public string? User { get; private set; }
 
+    /// <summary>True when the session ended because the peer stopped reading: its socket is best reset, not drained.</summary>
+    public bool PeerStalled { get; private set; }
+
     /// <summary>Why the session ended, for the log.</summary>
     public string? EndReason { get; private set; }
 
@@ -300,6 +303,7 @@ public sealed partial class SshServerSession : IDisposable
         catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
             EndReason ??= "client stopped reading";
+            PeerStalled = true;
             _disconnected = true;
             await (_stopping?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
             throw new IOException("client stopped reading");

@@ -135,6 +135,12 @@ public sealed class SshHost : IAsyncDisposable
         }
         finally
         {
+            if (session.PeerStalled)
+            {
+                // Output the peer never read would keep the socket (and its buffers) alive: reset it.
+                client.LingerState = new LingerOption(true, 0);
+            }
+
             session.Dispose();
             client.Dispose();
         }

@@ -19,7 +19,7 @@ public static class ScenarioCatalog
 
         return name switch
         {
-            "default" => swVersion is null ? DefaultDevice.Create(time) : new Device(identity, DefaultDevice.Users, time, DefaultDevice.Seed),
+            "default" => DefaultDevice.Create(time, identity),
             SessionTrackerKbScenario.Name => SessionTrackerKbScenario.Create(time, identity),
             TrackerStagesScenario.Name => TrackerStagesScenario.Create(time, identity),
             _ => throw new ArgumentException($"unknown device `{name}`; known: {string.Join(", ", Names)}", nameof(name)),
