@@ -1,5 +1,6 @@
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Counters;
 using VirtualFirewall.Engine.Handlers;
 using VirtualFirewall.Engine.Logs;
 using VirtualFirewall.Engine.Rendering;
@@ -29,6 +30,8 @@ public sealed class Device
         _engineTime = new CatchUpTimeProvider(time);
         Sessions = new SessionTable(_engineTime);
         Sessions.SessionEnded += (_, ended) => TrafficLog.AppendEnded(ended);
+        Counters = new GlobalCounters(BootTime);
+        Counters.Attach(Sessions);
     }
 
     private readonly CatchUpTimeProvider _engineTime;
@@ -45,6 +48,9 @@ public sealed class Device
     public SessionTable Sessions { get; }
 
     public TrafficLog TrafficLog { get; } = new();
+
+    /// <summary>`show counter global`: counters that follow what the session engine did.</summary>
+    public GlobalCounters Counters { get; }
 
     /// <summary>Events a scenario scheduled on the device clock.</summary>
     public ScheduledEvents Schedule { get; } = new();
@@ -106,6 +112,7 @@ public sealed class Device
                 ClearSessionIdCommand c => SessionHandler.ClearId(this, c),
                 ClearSessionAllCommand c => SessionHandler.ClearAll(this, c),
                 ShowLogTrafficCommand c => LogHandler.ShowTraffic(this, c),
+                ShowCounterGlobalCommand c => CounterHandler.ShowGlobal(this, Counters, c),
                 ExitCommand => CommandResult.EndSession,
                 _ => new CommandResult(Messages.InvalidSyntax),
             };

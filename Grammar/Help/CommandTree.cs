@@ -1,5 +1,6 @@
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Sessions;
+using VirtualFirewall.Grammar.Counters;
 using VirtualFirewall.Grammar.Logs;
 using VirtualFirewall.Grammar.Primitives;
 using VirtualFirewall.Grammar.Sessions;
@@ -68,6 +69,7 @@ public static class CommandTree
             "Show operational information",
             Command("admins", "Show administrators logged in", () => new ShowAdminsCommand()),
             Command("clock", "Show current time on the management server", () => new ShowClockCommand()),
+            Keyword("counter", "Show system counters", CounterGrammar.Node()),
             Keyword(
                 "log",
                 "Show logs",

@@ -53,6 +53,9 @@ public sealed class CommandTreeTests
             "show",
             "show admins",
             "show clock",
+            "show counter",
+            "show counter global",
+            "show counter global filter",
             "show log",
             "show log traffic",
             "show session",
@@ -82,7 +85,7 @@ public sealed class CommandTreeTests
     {
         var building = Paths().Where(p => p.Node.Children.Count > 0 && p.Node.Build is not null).Select(p => p.Path);
 
-        Assert.That(building, Is.EqualTo(new[] { "clear session all", "clear session all filter", "show log traffic", "show session all", "show session all filter" }));
+        Assert.That(building, Is.EqualTo(new[] { "clear session all", "clear session all filter", "show counter global", "show counter global filter", "show log traffic", "show session all", "show session all filter" }));
     }
 
     [Test]
@@ -143,7 +146,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(30));
+        Assert.That(keywords, Has.Count.EqualTo(33));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -216,7 +219,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(19));
+        Assert.That(buildable, Has.Count.EqualTo(21));
 
         foreach (var (path, node) in buildable)
         {
@@ -233,7 +236,7 @@ public sealed class CommandTreeTests
     public void Every_inner_path_is_incomplete_and_gives_invalid_syntax()
     {
         var inner = Paths().Where(p => p.Node.Build is null).ToList();
-        Assert.That(inner, Has.Count.EqualTo(15));
+        Assert.That(inner, Has.Count.EqualTo(16));
 
         foreach (var (path, _) in inner)
         {
