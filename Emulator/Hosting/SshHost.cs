@@ -15,8 +15,7 @@ public sealed class SshHost : IAsyncDisposable
     private readonly DeviceSshHost _host;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _gate = new();
-    private readonly Dictionary<Task, SshServerSession> _sessions = [];
+    private readonly ConnectionSet<SshServerSession> _sessions = new();
     private readonly HashSet<SshServerSession> _dropping = [];
     private readonly int _maxConnections;
     private readonly int _maxUnauthenticated;
@@ -36,24 +35,20 @@ public sealed class SshHost : IAsyncDisposable
     public void Start()
     {
         _listener.Start();
-        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+        var stopping = _stopping.Token;
+        _acceptLoop = TcpAcceptLoop.RunAsync(_listener, client => Accept(client, stopping), stopping);
     }
 
     /// <summary>Stops accepting, tells every client the server is going away (reason 11), and waits for the connections to end.</summary>
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        KeyValuePair<Task, SshServerSession>[] running;
-        lock (_gate)
-        {
-            running = [.. _sessions];
-        }
-
-        await Task.WhenAll(running.Select(r => r.Value.StopAsync())).ConfigureAwait(false);
+        var tasks = _sessions.Tasks();
+        await Task.WhenAll(_sessions.States().Select(s => s.StopAsync())).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(running.Select(r => r.Key).Append(_acceptLoop ?? Task.CompletedTask)).ConfigureAwait(false);
+            await Task.WhenAll(tasks.Append(_acceptLoop ?? Task.CompletedTask)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -63,61 +58,39 @@ public sealed class SshHost : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(CancellationToken stopping)
+    private void Accept(TcpClient client, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        if (_sessions.Count >= _maxConnections)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
+            Log.Warn("ssh: refusing {0}: {1} connections open", client.Client.RemoteEndPoint, _sessions.Count);
+            client.Dispose();
+            return;
+        }
 
-            lock (_gate)
+        // Slowloris defence that still lets a real client in: at the cap of connections not yet
+        // logged in, the oldest of them makes room for the newcomer.
+        lock (_dropping)
+        {
+            var waiting = _sessions.States().Where(s => s.User is null && !_dropping.Contains(s)).ToList();
+            if (waiting.Count >= _maxUnauthenticated)
             {
-                if (_sessions.Count >= _maxConnections)
-                {
-                    Log.Warn("ssh: refusing {0}: {1} connections open", client.Client.RemoteEndPoint, _sessions.Count);
-                    client.Dispose();
-                    continue;
-                }
-
-                // Slowloris defence that still lets a real client in: at the cap of connections not yet
-                // logged in, the oldest of them makes room for the newcomer.
-                var waiting = _sessions.Values.Where(s => s.User is null && !_dropping.Contains(s)).ToList();
-                if (waiting.Count >= _maxUnauthenticated)
-                {
-                    var oldest = waiting.MinBy(s => s.StartedAt)!;
-                    _dropping.Add(oldest);
-                    Log.Warn("ssh: {0} connections not logged in; dropping the oldest, from {1}", waiting.Count, oldest.RemoteAddress);
-                    _ = oldest.StopAsync(SshDisconnectReason.TooManyConnections, "too many connections not logged in");
-                }
-
-                var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
-                client.NoDelay = true;
-                var session = new SshServerSession(client.GetStream(), _options, _host, remote);
-                var task = ServeAsync(client, session, stopping);
-                _sessions[task] = session;
-                _ = task.ContinueWith(
-                    done =>
-                    {
-                        lock (_gate)
-                        {
-                            if (_sessions.Remove(done, out var ended))
-                            {
-                                _dropping.Remove(ended);
-                            }
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                var oldest = waiting.MinBy(s => s.StartedAt)!;
+                _dropping.Add(oldest);
+                Log.Warn("ssh: {0} connections not logged in; dropping the oldest, from {1}", waiting.Count, oldest.RemoteAddress);
+                _ = oldest.StopAsync(SshDisconnectReason.TooManyConnections, "too many connections not logged in");
             }
         }
+
+        var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
+        client.NoDelay = true;
+        var session = new SshServerSession(client.GetStream(), _options, _host, remote);
+        _sessions.Add(ServeAsync(client, session, stopping), session, ended =>
+        {
+            lock (_dropping)
+            {
+                _dropping.Remove(ended);
+            }
+        });
     }
 
     private static async Task ServeAsync(TcpClient client, SshServerSession session, CancellationToken stopping)

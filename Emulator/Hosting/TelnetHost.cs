@@ -14,8 +14,7 @@ public sealed class TelnetHost : IAsyncDisposable
     private readonly TelnetHostOptions _options;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _gate = new();
-    private readonly HashSet<Task> _connections = [];
+    private readonly ConnectionSet<TcpClient> _connections = new();
     private Task? _acceptLoop;
 
     public TelnetHost(Device device, IPEndPoint endpoint, TelnetHostOptions? options = null)
@@ -28,32 +27,20 @@ public sealed class TelnetHost : IAsyncDisposable
     /// <summary>The bound address, with the real port when port 0 was asked for.</summary>
     public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
 
-    public int ActiveConnections
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _connections.Count;
-            }
-        }
-    }
+    public int ActiveConnections => _connections.Count;
 
     public void Start()
     {
         _listener.Start();
-        _acceptLoop = AcceptLoopAsync(_stopping.Token);
+        var stopping = _stopping.Token;
+        _acceptLoop = TcpAcceptLoop.RunAsync(_listener, client => Accept(client, stopping), stopping);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
-        Task[] running;
-        lock (_gate)
-        {
-            running = [.. _connections];
-        }
+        var running = _connections.Tasks();
 
         try
         {
@@ -67,44 +54,16 @@ public sealed class TelnetHost : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(CancellationToken stopping)
+    private void Accept(TcpClient client, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        if (_connections.Count >= _options.MaxConnections)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (_gate)
-            {
-                if (_connections.Count >= _options.MaxConnections)
-                {
-                    Log.Warn("telnet: refusing {0}, {1} connections open", client.Client.RemoteEndPoint, _connections.Count);
-                    client.Dispose();
-                    continue;
-                }
-
-                var task = ServeAsync(client, stopping);
-                _connections.Add(task);
-                _ = task.ContinueWith(
-                    done =>
-                    {
-                        lock (_gate)
-                        {
-                            _connections.Remove(done);
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-            }
+            Log.Warn("telnet: refusing {0}, {1} connections open", client.Client.RemoteEndPoint, _connections.Count);
+            client.Dispose();
+            return;
         }
+
+        _connections.Add(ServeAsync(client, stopping), client);
     }
 
     private async Task ServeAsync(TcpClient client, CancellationToken stopping)
