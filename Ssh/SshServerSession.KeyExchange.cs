@@ -32,8 +32,6 @@ public sealed partial class SshServerSession
     /// <summary>The algorithms of the last key exchange, for the log.</summary>
     public string? Algorithms { get; private set; }
 
-    private bool InKeyExchange => _serverKexInitPayload is not null || _awaitingClientNewKeys;
-
     private readonly SemaphoreSlim _kexInitGate = new(1, 1);
 
     /// <summary>Sends our KEXINIT unless one is already out for this exchange; either task may call it.</summary>
