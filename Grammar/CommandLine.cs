@@ -3,6 +3,7 @@ using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Grammar.Help;
 using VirtualFirewall.Grammar.Lexing;
+using VirtualFirewall.Grammar.Pipes;
 
 namespace VirtualFirewall.Grammar;
 
@@ -20,6 +21,20 @@ public static class CommandLine
         if (tokens.Count == 0)
         {
             return EmptyLine.Instance;
+        }
+
+        var pipeline = OutputPipeline.None;
+        var bar = IndexOfPipe(tokens);
+        if (bar >= 0)
+        {
+            var pipes = PipeParser.Parse([.. tokens.Skip(bar + 1)]);
+            if (pipes is null || bar == 0)
+            {
+                return bar == 0 ? new ParseFailure(Messages.UnknownCommand("|")) : new ParseFailure(Messages.InvalidSyntax);
+            }
+
+            pipeline = pipes;
+            tokens = [.. tokens.Take(bar)];
         }
 
         var node = CommandTree.Operational;
@@ -62,8 +77,21 @@ public static class CommandLine
         }
 
         return node.Build is { } build
-            ? new ParsedCommand(build(values))
+            ? new ParsedCommand(build(values)) { Pipeline = pipeline }
             : new ParseFailure(Messages.InvalidSyntax);
+    }
+
+    private static int IndexOfPipe(IReadOnlyList<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].Quoted && string.Equals(tokens[i].Text, "|", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static ParseFailure FirstWordFailure(string line)

@@ -1,5 +1,10 @@
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Rendering;
 
 namespace VirtualFirewall.Grammar;
 
-public sealed record ParsedCommand(Command Command) : ParseOutcome;
+/// <summary>A command, and the pipes its output goes through (none by default).</summary>
+public sealed record ParsedCommand(Command Command) : ParseOutcome
+{
+    public OutputPipeline Pipeline { get; init; } = OutputPipeline.None;
+}

@@ -25,7 +25,7 @@ internal sealed class SshExecHandler : ISshChannelHandler
             var (output, status) = CommandLine.Parse(command) switch
             {
                 ParseFailure failure => (failure.Message, 1u),
-                ParsedCommand parsed => (device.Execute(parsed.Command, session).Output, 0u),
+                ParsedCommand parsed => (parsed.Pipeline.Apply(device.Execute(parsed.Command, session).Output), 0u),
                 _ => (string.Empty, 0u),
             };
             if (channel.TerminalType is not null)

@@ -112,7 +112,7 @@ public sealed class CliShell
                 break;
             case ParsedCommand parsed:
                 var result = _device.Execute(parsed.Command, Session);
-                _writer.Write(result.Output);
+                _writer.Write(parsed.Pipeline.Apply(result.Output));
                 if (result.EndsSession)
                 {
                     Close();
