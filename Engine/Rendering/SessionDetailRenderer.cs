@@ -119,21 +119,7 @@ public static class SessionDetailRenderer
         void Line(string label, string value) =>
             text.Append(SummaryIndent).Append(label.PadRight(ModernLabelWidth)).Append(": ").Append(value).Append('\n');
 
-        Line("start time", PanosTime.Asctime(toLocal(session.StartTime)));
-        Line("timeout", Number(session.TimeoutSeconds) + " sec");
-
-        // Sample B (and D) print `time to live` right after `timeout` for a session the ager tracks;
-        // sample A, an aged-out session no longer in the ager, has none. Sample D proves one trailing
-        // space after `sec` (`: 1799 sec `); sample B's tail survives only collapsed, so it gets D's bytes.
-        if (session.InAger)
-        {
-            Line("time to live", Number(TimeToLive(session, now, expiresAt)) + " sec ");
-        }
-
-        Line("total byte count(c2s)", Number(session.BytesClientToServer));
-        Line("total byte count(s2c)", Number(session.BytesServerToClient));
-        Line("layer7 packet count(c2s)", Number(session.Layer7PacketsClientToServer));
-        Line("layer7 packet count(s2c)", Number(session.Layer7PacketsServerToClient));
+        TimesAndCounts(Line, session, now, toLocal, expiresAt);
         Line("vsys", session.Vsys);
 
         // Two trailing spaces after the application name: part of the format, not an artefact. Two
@@ -207,20 +193,7 @@ public static class SessionDetailRenderer
         void Line(string label, string value) =>
             text.Append(SummaryIndent).Append(label.PadRight(LegacyLabelWidth)).Append(": ").Append(value).Append('\n');
 
-        Line("start time", PanosTime.Asctime(toLocal(session.StartTime)));
-        Line("timeout", Number(session.TimeoutSeconds) + " sec");
-
-        // Sample E shows `time to live                  : 3181 sec` from a page rendering that also lost
-        // the blank lines; the trailing space sample D proves for the newer layout is kept.
-        if (session.InAger)
-        {
-            Line("time to live", Number(TimeToLive(session, now, expiresAt)) + " sec ");
-        }
-
-        Line("total byte count(c2s)", Number(session.BytesClientToServer));
-        Line("total byte count(s2c)", Number(session.BytesServerToClient));
-        Line("layer7 packet count(c2s)", Number(session.Layer7PacketsClientToServer));
-        Line("layer7 packet count(s2c)", Number(session.Layer7PacketsServerToClient));
+        TimesAndCounts(Line, session, now, toLocal, expiresAt);
         Line("session via syn-cookies", Bool(session.ViaSynCookies));
         Line("session terminated on host", Bool(session.TerminatedOnHost));
         Line("session traverses tunnel", Bool(session.TraversesTunnel));
@@ -234,6 +207,27 @@ public static class SessionDetailRenderer
         {
             Line("tracker stage firewall", SessionNames.Of(session.TrackerStage));
         }
+    }
+
+    /// <summary>The lines both layouts open their summary with, in the same order.</summary>
+    private static void TimesAndCounts(Action<string, string> line, Session session, DateTimeOffset now, Func<DateTimeOffset, DateTime> toLocal, DateTimeOffset? expiresAt)
+    {
+        line("start time", PanosTime.Asctime(toLocal(session.StartTime)));
+        line("timeout", Number(session.TimeoutSeconds) + " sec");
+
+        // Samples B and D (and E, in the 6.x layout) print `time to live` right after `timeout` for a
+        // session the ager tracks; sample A, an aged-out session no longer in the ager, has none.
+        // Sample D proves one trailing space after `sec` (`: 1799 sec `); B's and E's tails survive
+        // only collapsed, so they get D's bytes.
+        if (session.InAger)
+        {
+            line("time to live", Number(TimeToLive(session, now, expiresAt)) + " sec ");
+        }
+
+        line("total byte count(c2s)", Number(session.BytesClientToServer));
+        line("total byte count(s2c)", Number(session.BytesServerToClient));
+        line("layer7 packet count(c2s)", Number(session.Layer7PacketsClientToServer));
+        line("layer7 packet count(s2c)", Number(session.Layer7PacketsServerToClient));
     }
 
     /// <summary>
