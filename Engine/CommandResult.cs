@@ -6,6 +6,11 @@ namespace VirtualFirewall.Engine;
 /// </summary>
 public sealed record CommandResult(string Output, bool EndsSession = false)
 {
+    /// <summary>True when the command failed; in configuration mode no blank line follows an error.</summary>
+    public bool IsError { get; init; }
+
+    public static CommandResult Error(string text) => new(text) { IsError = true };
+
     public static CommandResult Silent { get; } = new(string.Empty);
 
     public static CommandResult EndSession { get; } = new(string.Empty, EndsSession: true);

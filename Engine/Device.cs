@@ -1,7 +1,9 @@
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Configuration;
 using VirtualFirewall.Engine.Counters;
 using VirtualFirewall.Engine.Handlers;
+using VirtualFirewall.Engine.Jobs;
 using VirtualFirewall.Engine.Logs;
 using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Engine.Scheduling;
@@ -32,11 +34,15 @@ public sealed class Device
         Sessions.SessionEnded += (_, ended) => TrafficLog.AppendEnded(ended);
         Counters = new GlobalCounters(BootTime);
         Counters.Attach(Sessions);
+        Jobs = new JobList(time, BootTime);
     }
 
     private readonly CatchUpTimeProvider _engineTime;
 
     public DeviceIdentity Identity { get; }
+
+    /// <summary>Device-level CLI behaviour (line repaint and the like).</summary>
+    public CliBehavior Behavior { get; set; } = new();
     public DeviceClock Clock { get; }
     public DateTimeOffset BootTime { get; }
     public UserDirectory Users { get; }
@@ -51,6 +57,12 @@ public sealed class Device
 
     /// <summary>`show counter global`: counters that follow what the session engine did.</summary>
     public GlobalCounters Counters { get; }
+
+    /// <summary>Configuration changes not yet committed, shared by every administrator.</summary>
+    public CandidateChanges Candidate { get; } = new();
+
+    /// <summary>`commit` and other jobs, in the order they were queued.</summary>
+    public JobList Jobs { get; }
 
     /// <summary>Events a scenario scheduled on the device clock.</summary>
     public ScheduledEvents Schedule { get; } = new();
@@ -89,7 +101,7 @@ public sealed class Device
 
     public void Logout(CliSession session) => Admins.Close(session);
 
-    public string Prompt(CliSession session) => PromptRenderer.Render(session.User, Identity.Hostname);
+    public string Prompt(CliSession session) => PromptRenderer.Render(session.User, Identity.Hostname, session.Mode, Identity.HaState);
 
     public CommandResult Execute(Command command, CliSession session)
     {
@@ -114,6 +126,10 @@ public sealed class Device
                 ShowLogTrafficCommand c => LogHandler.ShowTraffic(this, c),
                 ShowCounterGlobalCommand c => CounterHandler.ShowGlobal(this, Counters, c),
                 ExitCommand => CommandResult.EndSession,
+                ConfigureCommand => ConfigurationHandler.Enter(session),
+                ExitConfigurationCommand => ConfigurationHandler.Leave(session),
+                CommitCommand c => ConfigurationHandler.Commit(this, c),
+                SetUserPasswordCommand c => ConfigurationHandler.SetPassword(this, c),
                 _ => new CommandResult(Messages.InvalidSyntax),
             };
         }

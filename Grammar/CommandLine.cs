@@ -1,6 +1,7 @@
 using Pidgin;
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Rendering;
+using VirtualFirewall.Grammar.Configuration;
 using VirtualFirewall.Grammar.Help;
 using VirtualFirewall.Grammar.Lexing;
 using VirtualFirewall.Grammar.Pipes;
@@ -12,10 +13,10 @@ public static class CommandLine
 {
     public static ParseOutcome Parse(string line, CliMode mode = CliMode.Operational)
     {
-        _ = mode; // configuration mode arrives with its own tree
+        var root = mode == CliMode.Configuration ? ConfigurationTree.Root : CommandTree.Operational;
         if (!Tokenizer.TryTokenize(line, out var tokens))
         {
-            return FirstWordFailure(line);
+            return FirstWordFailure(root, line);
         }
 
         if (tokens.Count == 0)
@@ -37,7 +38,7 @@ public static class CommandLine
             tokens = [.. tokens.Take(bar)];
         }
 
-        var node = CommandTree.Operational;
+        var node = root;
         var values = new List<object>();
         var usedOptions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
@@ -94,7 +95,7 @@ public static class CommandLine
         return -1;
     }
 
-    private static ParseFailure FirstWordFailure(string line)
+    private static ParseFailure FirstWordFailure(CommandNode root, string line)
     {
         var trimmed = line.TrimStart();
         var end = 0;
@@ -104,7 +105,7 @@ public static class CommandLine
         }
 
         var first = trimmed[..end];
-        var known = CommandTree.Operational.Children.Any(c => string.Equals(c.Name, first, StringComparison.Ordinal));
+        var known = root.Children.Any(c => string.Equals(c.Name, first, StringComparison.Ordinal));
         return known ? new ParseFailure(Messages.InvalidSyntax) : new ParseFailure(Messages.UnknownCommand(first));
     }
 }

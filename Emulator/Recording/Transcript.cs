@@ -132,7 +132,7 @@ public sealed partial class Transcript
             if (prompt.Success)
             {
                 Expect(steps, Encoding.UTF8.GetBytes(prompt.Value));
-                endsWithAction = ParseSegments(line[prompt.Length..], typed: true, steps, lineNumber);
+                endsWithAction = ParseSegments(line[prompt.Length..], typed: true, steps, lineNumber, prompt.Value);
                 if (!isLast && !endsWithAction)
                 {
                     steps.Add(new TypeStep("\r"u8.ToArray(), Echoed: false));
@@ -172,9 +172,13 @@ public sealed partial class Transcript
     }
 
     /// <summary>Adds the steps of one line's text. Returns true when the line ends with an action.</summary>
-    private static bool ParseSegments(string text, bool typed, List<TranscriptStep> steps, int lineNumber)
+    // On an input line `prompt` is its prompt: after `⟨...⟩` output, the prompt followed by the text
+    // typed so far is the line's repaint (contract C13), expected and not typed.
+    private static bool ParseSegments(string text, bool typed, List<TranscriptStep> steps, int lineNumber, string? prompt = null)
     {
         var endsWithAction = false;
+        var afterOutput = false;
+        var typedSoFar = new StringBuilder();
         var i = 0;
         while (i < text.Length)
         {
@@ -198,11 +202,17 @@ public sealed partial class Transcript
 
                     Expect(steps, bytes);
                     endsWithAction = false;
+                    afterOutput = true;
                 }
                 else
                 {
                     steps.Add(new TypeStep(Action(inside, lineNumber), Echoed: false, Source: text[i..(end + 1)]));
                     endsWithAction = true;
+                    afterOutput = false;
+                    if (inside is "bs" or "ctrl-h" or "del" && typedSoFar.Length > 0)
+                    {
+                        typedSoFar.Length--;
+                    }
                 }
 
                 i = end + 1;
@@ -211,14 +221,24 @@ public sealed partial class Transcript
 
             var next = text.IndexOfAny([TranscriptNotation.OutputOpen, TranscriptNotation.ActionOpen], i);
             var literal = next < 0 ? text[i..] : text[i..next];
+            var repaint = prompt + typedSoFar;
+            if (typed && afterOutput && prompt is not null && literal.StartsWith(repaint, StringComparison.Ordinal))
+            {
+                Expect(steps, Encoding.UTF8.GetBytes(repaint));
+                literal = literal[repaint.Length..];
+                i += repaint.Length;
+            }
+
             var literalBytes = Encoding.UTF8.GetBytes(literal);
-            if (typed)
+            if (typed && literalBytes.Length > 0)
             {
                 steps.Add(new TypeStep(literalBytes, Echoed: true));
+                typedSoFar.Append(literal);
             }
 
             Expect(steps, literalBytes);
             endsWithAction = false;
+            afterOutput = false;
             i += literal.Length;
         }
 

@@ -16,6 +16,7 @@ public static class TranscriptRewriter
     {
         var text = new StringBuilder(header);
         var onInputLine = false;
+        var lineTyped = new StringBuilder();
         Output(text, initialOutput, ref onInputLine);
         foreach (var (step, output) in steps)
         {
@@ -27,9 +28,9 @@ public static class TranscriptRewriter
                     var lineStart = text.Length == header.Length ? text.Length : LastLineStart(text);
                     text.Insert(lineStart, "⟪clock +" + clock.By.ToString("c", CultureInfo.InvariantCulture) + "⟫\n");
                     break;
-                case TypeStep { Echoed: true } typed when remaining.StartsWith(typed.Bytes):
-                    text.Append(Encoding.UTF8.GetString(typed.Bytes));
-                    remaining = remaining[typed.Bytes.Length..];
+                case TypeStep { Echoed: true } typed when MatchEcho(Encoding.UTF8.GetString(typed.Bytes), Encoding.UTF8.GetString(remaining), lineTyped) is { } echo:
+                    text.Append(echo.Text);
+                    remaining = remaining[Encoding.UTF8.GetByteCount(Encoding.UTF8.GetString(remaining)[..echo.Consumed])..];
                     onInputLine = true;
                     break;
                 case TypeStep { Echoed: true } typed:
@@ -50,9 +51,59 @@ public static class TranscriptRewriter
             }
 
             Output(text, remaining.ToArray(), ref onInputLine);
+            if (!onInputLine)
+            {
+                lineTyped.Clear();
+            }
         }
 
         return text.ToString();
+    }
+
+    private const string Repaint = "\r\u001b[K";
+
+    /// <summary>
+    /// Matches the echo of typed text, with the repaint PAN-OS writes after each word outside scripting
+    /// mode (`\r ESC[K` + prompt + line so far, contract C13). Returns the transcript text for it
+    /// (typed text, and each repaint as `⟨CR ESC [ K⟩` + prompt + line) and how many characters of the
+    /// output it covers; null when the output is not that echo.
+    /// </summary>
+    private static (string Text, int Consumed)? MatchEcho(string typed, string output, StringBuilder lineTyped)
+    {
+        var text = new StringBuilder();
+        var at = 0;
+        var typedAt = 0;
+        var line = new StringBuilder(lineTyped.ToString());
+        while (true)
+        {
+            if (output.AsSpan(at).StartsWith(Repaint, StringComparison.Ordinal)
+                && Transcript.PromptPattern().Match(output[(at + Repaint.Length)..]) is { Success: true } prompt
+                && output.AsSpan(at + Repaint.Length + prompt.Length).StartsWith(line.ToString(), StringComparison.Ordinal))
+            {
+                var repainted = prompt.Value + line;
+                text.Append("⟨CR ESC [ K⟩").Append(repainted);
+                at += Repaint.Length + repainted.Length;
+                continue;
+            }
+
+            if (typedAt == typed.Length)
+            {
+                break;
+            }
+
+            if (at >= output.Length || output[at] != typed[typedAt])
+            {
+                return null;
+            }
+
+            text.Append(typed[typedAt]);
+            line.Append(typed[typedAt]);
+            at++;
+            typedAt++;
+        }
+
+        lineTyped.Clear().Append(line);
+        return (text.ToString(), at);
     }
 
     private static int LastLineStart(StringBuilder text)

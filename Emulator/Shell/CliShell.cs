@@ -2,6 +2,8 @@ using System.Text;
 using VirtualFirewall.Emulator.Terminal;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.Cli;
+using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Grammar;
 
 namespace VirtualFirewall.Emulator.Shell;
@@ -18,6 +20,7 @@ public sealed class CliShell
     private readonly LineEditor _editor = new();
     private readonly TerminalWriter _writer = new();
     private readonly List<Key> _keys = [];
+    private PasswordEntry? _password;
 
     public CliShell(Device device, CliSession session, KeyDecoder? decoder = null)
     {
@@ -71,17 +74,37 @@ public sealed class CliShell
 
             if (key.Kind == KeyKind.Interrupt)
             {
-                // Ctrl-C abandons the line: a new prompt on the next line.
+                // Ctrl-C abandons the line or the password prompt: a new prompt on the next line.
                 _editor.Abandon();
+                _password = null;
                 echo.Append('\n');
                 Flush(echo);
                 WritePrompt();
                 continue;
             }
 
+            if (_password is not null)
+            {
+                if (_password.Apply(key, echo) is { } command)
+                {
+                    _password = null;
+                    Flush(echo);
+                    Execute(command, PipelineNone, Session.Mode);
+                    WritePrompt();
+                }
+
+                continue;
+            }
+
             var line = _editor.Apply(key, echo);
             if (line is null)
             {
+                if (key.Kind == KeyKind.Character && key.Rune.Value == ' ' && RepaintsWords && _editor.Cursor == _editor.Text.Length)
+                {
+                    // PAN-OS repaints the line on each completed word outside scripting mode (contract C13).
+                    echo.Append("\r\x1b[K").Append(_device.Prompt(Session)).Append(_editor.Text);
+                }
+
                 continue;
             }
 
@@ -103,19 +126,25 @@ public sealed class CliShell
         _device.Logout(Session);
     }
 
+    private static OutputPipeline PipelineNone => OutputPipeline.None;
+
+    private bool RepaintsWords => _device.Behavior.RepaintWords && !Session.Settings.ScriptingMode;
+
     private void Run(string line)
     {
-        switch (CommandLine.Parse(line))
+        var mode = Session.Mode;
+        switch (CommandLine.Parse(line, mode))
         {
             case ParseFailure failure:
                 _writer.Write(failure.Message);
                 break;
+            case ParsedCommand { Command: SetUserPasswordCommand password }:
+                _password = new PasswordEntry(password);
+                _writer.Write(PasswordEntry.FirstPrompt);
+                return;
             case ParsedCommand parsed:
-                var result = _device.Execute(parsed.Command, Session);
-                _writer.Write(parsed.Pipeline.Apply(result.Output));
-                if (result.EndsSession)
+                if (!Execute(parsed.Command, parsed.Pipeline, mode))
                 {
-                    Close();
                     return;
                 }
 
@@ -125,7 +154,39 @@ public sealed class CliShell
         WritePrompt();
     }
 
-    private void WritePrompt() => _writer.Write(_device.Prompt(Session));
+    /// <summary>Runs one command and writes its output. False when the login session ended.</summary>
+    private bool Execute(Command command, OutputPipeline pipeline, CliMode mode)
+    {
+        var result = _device.Execute(command, Session);
+        var output = pipeline.Apply(result.Output);
+        _writer.Write(output);
+        if (result.EndsSession)
+        {
+            Close();
+            return false;
+        }
+
+        // A command that succeeds in configuration mode is followed by a blank line before the
+        // context line; errors are not (panos-cli-reference.md §2.3, §2.4, §2.6).
+        if (mode == CliMode.Configuration && Session.Mode == CliMode.Configuration && !result.IsError
+            && !output.EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            _writer.Write("\n");
+        }
+
+        return true;
+    }
+
+    /// <summary>In configuration mode every prompt follows the `[edit]` context line (contract C10).</summary>
+    private void WritePrompt()
+    {
+        if (Session.Mode == CliMode.Configuration)
+        {
+            _writer.Write(Messages.EditContext(Session.EditPath));
+        }
+
+        _writer.Write(_device.Prompt(Session));
+    }
 
     private void Flush(StringBuilder echo)
     {

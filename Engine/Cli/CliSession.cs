@@ -25,4 +25,10 @@ public sealed class CliSession
     public DateTimeOffset StartedAt { get; }
     public DateTimeOffset LastActivity { get; internal set; }
     public CliSettings Settings { get; } = new();
+
+    /// <summary>Operational (`>`) or configuration (`#`) mode; `configure`, `exit` and `quit` move between them.</summary>
+    public CliMode Mode { get; internal set; }
+
+    /// <summary>The configuration hierarchy level in configuration mode, shown as `[edit ...]`; empty at the top.</summary>
+    public IReadOnlyList<string> EditPath { get; internal set; } = [];
 }

@@ -50,6 +50,13 @@ public sealed record DeviceIdentity
     public string MultiVsys { get; init; } = "off";
     public string OperationalMode { get; init; } = "normal";
 
+    /// <summary>
+    /// The HA state an HA member shows in its prompt (`active`, `passive`, `active-primary`,
+    /// `active-secondary`, `initial`, `non-functional`, `tentative`, `suspended`: panos-cli-reference.md
+    /// §2.1); null for a standalone firewall.
+    /// </summary>
+    public string? HaState { get; init; }
+
     /// <summary>IANA id of the device's time zone (`deviceconfig system timezone`).</summary>
     public string TimeZone { get; init; } = "UTC";
 }

@@ -86,6 +86,17 @@ public sealed class UserDirectory
         }
     }
 
+    /// <summary>Changes a user's password, or adds the user with that password; SSH keys are kept.</summary>
+    public void SetPassword(string name, string password)
+    {
+        lock (_gate)
+        {
+            _accounts[name] = _accounts.TryGetValue(name, out var account)
+                ? account with { Password = password }
+                : new UserAccount(name, password);
+        }
+    }
+
     public void SetLastLogin(string name, LoginRecord login)
     {
         lock (_gate)

@@ -1,6 +1,5 @@
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Grammar.Help;
-using VirtualFirewall.Grammar.Primitives;
 using static VirtualFirewall.Grammar.Help.Node;
 
 namespace VirtualFirewall.Grammar.Counters;
@@ -20,8 +19,8 @@ internal static class CounterGrammar
                 "filter",
                 "Show counters that match a filter",
                 Build,
-                Option("delta", "Show only the change since the last delta sampling", Values.Choice("yes", "no")),
-                Option("severity", "Show counters of this severity", Values.Choice("info", "warn", "drop", "error"))));
+                ChoiceOption("delta", "Show only the change since the last delta sampling", "yes", "no"),
+                ChoiceOption("severity", "Show counters of this severity", "info", "warn", "drop", "error")));
 
     /// <summary>The command from the option values the parser collected.</summary>
     public static ShowCounterGlobalCommand Build(IReadOnlyList<object> values)

@@ -19,9 +19,13 @@ public sealed class CommandNode
         Func<IReadOnlyList<object>, Command>? build = null,
         Parser<char, object>? optionValue = null,
         bool isOptionSet = false,
-        string? optionOperator = null)
+        string? optionOperator = null,
+        string? valueHelp = null,
+        IReadOnlyList<string>? choices = null)
     {
         OptionOperator = optionOperator;
+        ValueHelp = valueHelp;
+        Choices = choices ?? [];
         Name = name;
         Help = help;
         Children = children;
@@ -48,6 +52,15 @@ public sealed class CommandNode
 
     /// <summary>For an option (`+` in help): the parser of the word that follows the keyword.</summary>
     public Parser<char, object>? OptionValue { get; }
+
+    /// <summary>
+    /// For an option: the description of its value, shown on the `&lt;value&gt;` row of `?` help
+    /// (for example `&lt;0-65535&gt; Destination port`); null when the option's own help says enough.
+    /// </summary>
+    public string? ValueHelp { get; }
+
+    /// <summary>For an option whose value is one of fixed words (`yes`/`no`): those words, listed one per row by `?`; empty otherwise.</summary>
+    public IReadOnlyList<string> Choices { get; }
 
     /// <summary>A word between an option and its value, as in `direction equal backward`; null when none.</summary>
     public string? OptionOperator { get; }

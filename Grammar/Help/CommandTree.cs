@@ -35,6 +35,7 @@ public static class CommandTree
                     "id",
                     "Clear a session by id",
                     Value("<value>", "<1-4294967295> Session id", Values.UnsignedInRange(1, uint.MaxValue), v => new ClearSessionIdCommand((uint)(long)v[0]))))),
+        Command("configure", "Manipulate software configuration information", () => new ConfigureCommand()),
         Command("exit", "Exit this session", () => new ExitCommand()),
         Command("quit", "Exit this session", () => new ExitCommand()),
         Keyword(

@@ -1,5 +1,6 @@
 using Pidgin;
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Grammar.Primitives;
 
 namespace VirtualFirewall.Grammar.Help;
 
@@ -23,13 +24,21 @@ internal static class Node
     public static CommandNode OptionSet(string name, string help, Func<IReadOnlyList<object>, Command> build, params CommandNode[] options) =>
         new(name, help, options, build: build, isOptionSet: true);
 
-    /// <summary>An option keyword followed by its value.</summary>
-    public static CommandNode Option(string name, string help, Parser<char, object> value) =>
-        new(name, help, [], optionValue: value);
+    /// <summary>An option keyword followed by its value; <paramref name="valueHelp"/> describes the value in `?` help.</summary>
+    public static CommandNode Option(string name, string help, Parser<char, object> value, string? valueHelp = null) =>
+        new(name, help, [], optionValue: value, valueHelp: valueHelp);
 
     /// <summary>An option written `name equal value`, as the `show log` options are.</summary>
-    public static CommandNode EqualOption(string name, string help, Parser<char, object> value) =>
-        new(name, help, [], optionValue: value, optionOperator: "equal");
+    public static CommandNode EqualOption(string name, string help, Parser<char, object> value, string? valueHelp = null) =>
+        new(name, help, [], optionValue: value, optionOperator: "equal", valueHelp: valueHelp);
+
+    /// <summary>An option whose value is one of fixed words; `?` lists each word as its own row.</summary>
+    public static CommandNode ChoiceOption(string name, string help, params string[] choices) =>
+        new(name, help, [], optionValue: Values.Choice(choices), choices: [.. choices]);
+
+    /// <summary>An option written `name equal word`, the word one of fixed choices.</summary>
+    public static CommandNode EqualChoiceOption(string name, string help, params string[] choices) =>
+        new(name, help, [], optionValue: Values.Choice(choices), optionOperator: "equal", choices: [.. choices]);
 
     public static CommandNode Root(params CommandNode[] children) => new(string.Empty, string.Empty, children);
 }

@@ -10,6 +10,7 @@ namespace VirtualFirewall.Grammar.Logs;
 /// <summary>
 /// `show log traffic [direction equal forward|backward] [show-tracker equal yes|no] [query equal "..."]
 /// [count equal n]`, options in any order, each once (session-tracker KB example; issue 4).
+/// The value descriptions shown by `?` are not from a capture.
 /// </summary>
 internal static class TrafficLogGrammar
 {
@@ -18,10 +19,10 @@ internal static class TrafficLogGrammar
             "traffic",
             "Show traffic logs",
             Build,
-            EqualOption("count", "Number of logs to show", Values.IntegerInRange(1, 5000)),
-            EqualOption("direction", "Order of the logs (backward: newest first)", Values.Choice("backward", "forward")),
-            EqualOption("query", "Filter, such as \"(addr.src in 10.0.0.0/8) and (app eq ssl)\"", Query),
-            EqualOption("show-tracker", "Show the session tracker stage", Values.Choice("no", "yes")));
+            EqualOption("count", "Number of logs to show", Values.IntegerInRange(1, 5000), "<1-5000> Number of logs"),
+            EqualChoiceOption("direction", "Order of the logs (backward: newest first)", "backward", "forward"),
+            EqualOption("query", "Filter, such as \"(addr.src in 10.0.0.0/8) and (app eq ssl)\"", Query, "Log filter expression, in double quotes"),
+            EqualChoiceOption("show-tracker", "Show the session tracker stage", "no", "yes"));
 
     // A query that does not parse fails the whole line with `Invalid syntax.`.
     private static readonly Parser<char, object> Query =

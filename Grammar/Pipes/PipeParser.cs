@@ -10,6 +10,19 @@ internal static class PipeParser
     // Patterns come from users: matching a line must never hang the CLI (standards: bad input never hangs).
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The stages that may follow `|`, in `?` order, with their help texts. The texts are not from a
+    /// capture (no PAN-OS listing of `| ?` is in the reference); they describe what the stages do.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Stages { get; } =
+    [
+        new("except", "Do not show lines that match a pattern"),
+        new("match", "Only show lines that match a pattern"),
+    ];
+
+    /// <summary>Help text of the pattern that follows a stage keyword (not from a capture).</summary>
+    public const string PatternHelp = "Regular expression";
+
     /// <param name="tokens">The words after the first `|`.</param>
     public static OutputPipeline? Parse(IReadOnlyList<Token> tokens)
     {

@@ -9,29 +9,31 @@ namespace VirtualFirewall.Grammar.Sessions;
 /// <summary>
 /// The `filter` options of `show session all` and `clear session all`, in any order, each once. Names
 /// and help texts follow the PAN-OS 4.x/5.0 listing in panos-cli-gaps.md §4.1; `count`, `start-at`
-/// and the user options come from later releases.
+/// and the user options come from later releases. The value descriptions shown by `?` after an
+/// option (`&lt;ip&gt; Source IP address`) are not from a capture: they follow the tree's
+/// `&lt;range&gt; Description` style and describe exactly what the value parser accepts.
 /// </summary>
 internal static class SessionFilterGrammar
 {
     public static CommandNode[] Options(bool withCount) =>
     [
-        Option("application", "Application name", Values.Word),
-        .. withCount ? new[] { Option("count", "Only print the number of sessions that match", Values.Choice("yes", "no")) } : [],
-        Option("destination", "destination IP address", Values.Ipv4Address),
-        Option("destination-port", "Destination port", Values.IntegerInRange(0, 65535)),
-        Option("destination-user", "Destination user", Values.Word),
-        Option("from", "From zone", Values.Word),
-        Option("nat-rule", "NAT rule name", Values.Word),
-        Option("pbf-rule", "PBF rule name", Values.Word),
-        Option("protocol", "IP protocol value", Values.IntegerInRange(1, 255)),
-        Option("rule", "Rule name", Values.Word),
-        Option("source", "source IP address", Values.Ipv4Address),
-        Option("source-port", "Source port", Values.IntegerInRange(0, 65535)),
-        Option("source-user", "Source user", Values.Word),
-        Option("start-at", "Show sessions starting at this session id", Values.UnsignedInRange(1, uint.MaxValue)),
-        Option("state", "flow state", Values.Choice("active", "closed", "closing", "discard", "initial", "opening")),
-        Option("to", "To zone", Values.Word),
-        Option("type", "flow type", Values.Choice("flow", "predict")),
+        Option("application", "Application name", Values.Word, "Application name"),
+        .. withCount ? new[] { ChoiceOption("count", "Only print the number of sessions that match", "yes", "no") } : [],
+        Option("destination", "destination IP address", Values.Ipv4Address, "<ip> Destination IP address"),
+        Option("destination-port", "Destination port", Values.IntegerInRange(0, 65535), "<0-65535> Destination port"),
+        Option("destination-user", "Destination user", Values.Word, "Destination user name"),
+        Option("from", "From zone", Values.Word, "Zone name"),
+        Option("nat-rule", "NAT rule name", Values.Word, "NAT rule name"),
+        Option("pbf-rule", "PBF rule name", Values.Word, "PBF rule name"),
+        Option("protocol", "IP protocol value", Values.IntegerInRange(1, 255), "<1-255> IP protocol number"),
+        Option("rule", "Rule name", Values.Word, "Security rule name"),
+        Option("source", "source IP address", Values.Ipv4Address, "<ip> Source IP address"),
+        Option("source-port", "Source port", Values.IntegerInRange(0, 65535), "<0-65535> Source port"),
+        Option("source-user", "Source user", Values.Word, "Source user name"),
+        Option("start-at", "Show sessions starting at this session id", Values.UnsignedInRange(1, uint.MaxValue), "<1-4294967295> Session id"),
+        ChoiceOption("state", "flow state", "active", "closed", "closing", "discard", "initial", "opening"),
+        Option("to", "To zone", Values.Word, "Zone name"),
+        ChoiceOption("type", "flow type", "flow", "predict"),
     ];
 
     /// <summary>The filter and whether only a count was asked for, from the option values the parser collected.</summary>

@@ -86,7 +86,7 @@ public sealed class CommandLineTests
     [TestCase("sho clock", "sho")]
     [TestCase("s", "s")]
     [TestCase("ex", "ex")]
-    [TestCase("configure", "configure")]
+    [TestCase("commit", "commit")]
     [TestCase("show-clock", "show-clock")]
     [TestCase("clock", "clock")]
     [TestCase("cli pager off", "cli")]

@@ -20,7 +20,7 @@ public sealed class CommandTreeTests
             Assert.That(Root.Help, Is.Empty);
             Assert.That(Root.IsValue, Is.False);
             Assert.That(Root.Build, Is.Null);
-            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "exit", "quit", "set", "show" }));
+            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "configure", "exit", "quit", "set", "show" }));
         }
     }
 
@@ -35,6 +35,7 @@ public sealed class CommandTreeTests
             "clear session all filter",
             "clear session id",
             "clear session id <value>",
+            "configure",
             "exit",
             "quit",
             "set",
@@ -76,7 +77,7 @@ public sealed class CommandTreeTests
     {
         var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
 
-        Assert.That(leaves, Has.Count.EqualTo(14));
+        Assert.That(leaves, Has.Count.EqualTo(15));
         Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
     }
 
@@ -146,7 +147,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(33));
+        Assert.That(keywords, Has.Count.EqualTo(34));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -219,7 +220,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(21));
+        Assert.That(buildable, Has.Count.EqualTo(22));
 
         foreach (var (path, node) in buildable)
         {

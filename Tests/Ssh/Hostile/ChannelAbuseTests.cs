@@ -29,7 +29,7 @@ public sealed class ChannelAbuseTests
 
         Assert.That(await ReadOutputUntilAsync(client, Prompt, cancellation), Does.Contain("Number of failed attempts since last successful login"));
         await client.SendDataAsync(channel, "show clock\r"u8, cancellation);
-        Assert.That(await ReadOutputUntilAsync(client, Prompt, cancellation), Is.EqualTo("show clock\r\n\r\nFri Nov 27 18:56:14 UTC 2026\r\n\r\n" + Prompt));
+        Assert.That(await ReadOutputUntilAsync(client, "\r\n\r\n" + Prompt, cancellation), Is.EqualTo("show \r\u001b[K" + Prompt + "show clock\r\n\r\nFri Nov 27 18:56:14 UTC 2026\r\n\r\n" + Prompt));
     }
 
     /// <summary>

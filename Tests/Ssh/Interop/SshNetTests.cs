@@ -47,10 +47,11 @@ public sealed class SshNetTests
 
         var banner = shell.Expect("admin@PA-VM> ", TimeSpan.FromSeconds(10));
         shell.Write("show clock\r");
-        var answer = shell.Expect("admin@PA-VM> ", TimeSpan.FromSeconds(10));
+        // Outside scripting mode the line is repainted after `show ` (contract C13): the prompt comes twice.
+        var answer = shell.Expect("\r\n\r\nadmin@PA-VM> ", TimeSpan.FromSeconds(10));
 
         Assert.That(banner, Does.Contain("Number of failed attempts since last successful login: 0"));
-        Assert.That(answer, Is.EqualTo("show clock\r\n\r\nFri Nov 27 18:56:14 UTC 2026\r\n\r\nadmin@PA-VM> "));
+        Assert.That(answer, Is.EqualTo("show \r\u001b[Kadmin@PA-VM> show clock\r\n\r\nFri Nov 27 18:56:14 UTC 2026\r\n\r\nadmin@PA-VM> "));
     }
 
     /// <summary>

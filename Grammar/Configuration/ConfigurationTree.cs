@@ -1,0 +1,87 @@
+using Pidgin;
+using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Grammar.Help;
+using VirtualFirewall.Grammar.Primitives;
+using static VirtualFirewall.Grammar.Help.Node;
+
+namespace VirtualFirewall.Grammar.Configuration;
+
+/// <summary>
+/// The configuration-mode (`#`) command tree. `commit` accepts the forms netmiko builds
+/// (client-contracts.md C11): `commit [description "text"] [force] [partial &lt;words&gt; excluded]`.
+/// `run` reaches every operational command except the ones that change mode or end the login.
+/// </summary>
+public static class ConfigurationTree
+{
+    // netmiko writes at most a vsys name and two part names before `excluded`.
+    private const int MaxPartialWords = 4;
+
+    private static readonly Parser<char, object> PartialWord =
+        Parser<char>.Token(c => !char.IsWhiteSpace(c)).AtLeastOnceString()
+            .Where(word => !string.Equals(word, "excluded", StringComparison.Ordinal))
+            .Select(word => (object)new PartialPart(word));
+
+    private static readonly Parser<char, object> DescriptionText =
+        Parser<char>.Any.ManyString().Select(text => (object)new CommitDescription(text));
+
+    private static readonly HashSet<string> NotRunnable = new(StringComparer.Ordinal) { "configure", "exit", "quit" };
+
+    public static CommandNode Root { get; } = Root(
+        CommitNode(),
+        Command("exit", "Exit from configuration mode", () => new ExitConfigurationCommand()),
+        Command("quit", "Exit from configuration mode", () => new ExitConfigurationCommand()),
+        Keyword("run", "Run an operational-mode command", [.. CommandTree.Operational.Children.Where(c => !NotRunnable.Contains(c.Name))]),
+        Keyword(
+            "set",
+            "Set a parameter",
+            Keyword(
+                "mgt-config",
+                "Management configuration",
+                Keyword(
+                    "users",
+                    "Local administrators",
+                    new CommandNode(
+                        "<name>",
+                        "User name",
+                        [CommandWith("password", "Set the password (asked for twice, not echoed)", v => new SetUserPasswordCommand((string)v[0]))],
+                        Values.Word)))));
+
+    private static CommandNode CommitNode() =>
+        CommandWith(
+            "commit",
+            "Commit candidate configuration",
+            v => Build(v, force: false),
+            new CommandNode(
+                "description",
+                "Commit description",
+                [new CommandNode("<value>", "Commit description", [Force(), Partial(force: false)], DescriptionText, v => Build(v, force: false))]),
+            Force(),
+            Partial(force: false));
+
+    private static CommandNode Force() =>
+        CommandWith("force", "Force commit command to be executed even if there are no changes", v => Build(v, force: true), Partial(force: true));
+
+    private static CommandNode Partial(bool force) =>
+        Keyword("partial", "Commit only part of the candidate configuration", PartialWords(force, MaxPartialWords));
+
+    private static CommandNode PartialWords(bool force, int depth) =>
+        new(
+            "<value>",
+            "Part of the configuration to leave out, or a virtual system",
+            [
+                CommandWith("excluded", "Leave the named parts out of this commit", v => Build(v, force)),
+                .. depth > 1 ? new[] { PartialWords(force, depth - 1) } : [],
+            ],
+            PartialWord);
+
+    private static CommitCommand Build(IReadOnlyList<object> values, bool force)
+    {
+        var description = values.OfType<CommitDescription>().Select(d => d.Text).FirstOrDefault();
+        var parts = values.OfType<PartialPart>().Select(p => p.Word).ToList();
+        return new CommitCommand(description, force, parts.Count == 0 ? null : parts);
+    }
+
+    private sealed record CommitDescription(string Text);
+
+    private sealed record PartialPart(string Word);
+}
