@@ -11,9 +11,13 @@ namespace VirtualFirewall.Grammar;
 /// <summary>Text to typed Engine commands. Never throws on user input: failures are values.</summary>
 public static class CommandLine
 {
+    /// <summary>The command tree of a mode: what Enter parses, and what `?` and Tab describe.</summary>
+    public static CommandNode RootFor(CliMode mode) =>
+        mode == CliMode.Configuration ? ConfigurationTree.Root : CommandTree.Operational;
+
     public static ParseOutcome Parse(string line, CliMode mode = CliMode.Operational)
     {
-        var root = mode == CliMode.Configuration ? ConfigurationTree.Root : CommandTree.Operational;
+        var root = RootFor(mode);
         if (!Tokenizer.TryTokenize(line, out var tokens))
         {
             return FirstWordFailure(root, line);

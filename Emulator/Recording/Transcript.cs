@@ -116,6 +116,7 @@ public sealed partial class Transcript
     {
         var steps = new List<TranscriptStep>();
         var lines = body.Split('\n');
+        var carried = string.Empty;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -129,10 +130,31 @@ public sealed partial class Transcript
 
             var prompt = PromptPattern().Match(line);
             var endsWithAction = false;
+            const string Erase = "⟨CR ESC [ K⟩";
+            var erased = line.LastIndexOf(Erase, StringComparison.Ordinal) + Erase.Length;
+            if (!prompt.Success && erased >= Erase.Length && PromptPattern().Match(line[erased..]) is { Success: true } afterErase)
+            {
+                // A prompt written over an erased line (after the pager's `--more--`) starts an input line.
+                ParseSegments(line[..erased], typed: false, steps, lineNumber);
+                line = line[erased..];
+                prompt = afterErase;
+            }
+
             if (prompt.Success)
             {
                 Expect(steps, Encoding.UTF8.GetBytes(prompt.Value));
-                endsWithAction = ParseSegments(line[prompt.Length..], typed: true, steps, lineNumber, prompt.Value);
+                var rest = line[prompt.Length..];
+                var typedSoFar = new StringBuilder();
+                if (carried.Length > 0 && rest.StartsWith(carried, StringComparison.Ordinal))
+                {
+                    // The line redrawn after a `?` or Tab listing: what was typed before is output here.
+                    Expect(steps, Encoding.UTF8.GetBytes(carried));
+                    typedSoFar.Append(carried);
+                    rest = rest[carried.Length..];
+                }
+
+                endsWithAction = ParseSegments(rest, typed: true, steps, lineNumber, prompt.Value, typedSoFar);
+                carried = endsWithAction && EndsWithListingKey(line) ? typedSoFar.ToString() : string.Empty;
                 if (!isLast && !endsWithAction)
                 {
                     steps.Add(new TypeStep("\r"u8.ToArray(), Echoed: false));
@@ -151,6 +173,9 @@ public sealed partial class Transcript
 
         return steps;
     }
+
+    private static bool EndsWithListingKey(string line) =>
+        line.EndsWith("⟪tab⟫", StringComparison.Ordinal) || line.EndsWith("⟪type ?⟫", StringComparison.Ordinal);
 
     private static bool TryClockDirective(string line, int lineNumber, out AdvanceClockStep step)
     {
@@ -174,11 +199,12 @@ public sealed partial class Transcript
     /// <summary>Adds the steps of one line's text. Returns true when the line ends with an action.</summary>
     // On an input line `prompt` is its prompt: after `⟨...⟩` output, the prompt followed by the text
     // typed so far is the line's repaint (contract C13), expected and not typed.
-    private static bool ParseSegments(string text, bool typed, List<TranscriptStep> steps, int lineNumber, string? prompt = null)
+    private static bool ParseSegments(string text, bool typed, List<TranscriptStep> steps, int lineNumber, string? prompt = null, StringBuilder? typedSoFar = null)
     {
         var endsWithAction = false;
         var afterOutput = false;
-        var typedSoFar = new StringBuilder();
+        var afterTab = false;
+        typedSoFar ??= new StringBuilder();
         var i = 0;
         while (i < text.Length)
         {
@@ -201,14 +227,22 @@ public sealed partial class Transcript
                     }
 
                     Expect(steps, bytes);
+                    if (afterTab)
+                    {
+                        // The characters Tab completed belong to the line, up to any repaint.
+                        typedSoFar.Append(new string([.. Encoding.UTF8.GetString(bytes).TakeWhile(ch => !char.IsControl(ch))]));
+                    }
+
                     endsWithAction = false;
                     afterOutput = true;
+                    afterTab = false;
                 }
                 else
                 {
                     steps.Add(new TypeStep(Action(inside, lineNumber), Echoed: false, Source: text[i..(end + 1)]));
                     endsWithAction = true;
                     afterOutput = false;
+                    afterTab = inside == "tab";
                     if (inside is "bs" or "ctrl-h" or "del" && typedSoFar.Length > 0)
                     {
                         typedSoFar.Length--;
@@ -239,6 +273,7 @@ public sealed partial class Transcript
             Expect(steps, literalBytes);
             endsWithAction = false;
             afterOutput = false;
+            afterTab = false;
             i += literal.Length;
         }
 

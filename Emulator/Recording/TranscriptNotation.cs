@@ -53,6 +53,7 @@ public static class TranscriptNotation
         ["ctrl-u"] = [0x15],
         ["ctrl-w"] = [0x17],
         ["tab"] = [0x09],
+        ["space"] = " "u8.ToArray(),
         ["esc"] = [0x1B],
         ["up"] = "\e[A"u8.ToArray(),
         ["down"] = "\e[B"u8.ToArray(),

@@ -45,13 +45,23 @@ public static class TranscriptRewriter
                     onInputLine = true;
                     break;
                 case TypeStep action:
+                    // A key pressed on an output line (the pager's) leaves plain text there as output.
+                    onInputLine = Transcript.PromptPattern().IsMatch(text.ToString(LastLineStart(text), text.Length - LastLineStart(text)));
                     text.Append(action.Source);
-                    onInputLine = true;
                     break;
             }
 
             Output(text, remaining.ToArray(), ref onInputLine);
-            if (!onInputLine)
+            if (step is TypeStep { Source: "⟪tab⟫" })
+            {
+                // Characters Tab completed on the line itself belong to it, up to any repaint.
+                var sameLine = Encoding.UTF8.GetString(remaining);
+                if (!sameLine.StartsWith("\r\n", StringComparison.Ordinal))
+                {
+                    lineTyped.Append(new string([.. sameLine.TakeWhile(ch => !char.IsControl(ch))]));
+                }
+            }
+            else if (!onInputLine && step is not TypeStep { Source: "⟪type ?⟫" })
             {
                 lineTyped.Clear();
             }

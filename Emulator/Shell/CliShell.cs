@@ -5,6 +5,7 @@ using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Grammar;
+using VirtualFirewall.Grammar.Help;
 
 namespace VirtualFirewall.Emulator.Shell;
 
@@ -21,6 +22,8 @@ public sealed class CliShell
     private readonly TerminalWriter _writer = new();
     private readonly List<Key> _keys = [];
     private PasswordEntry? _password;
+    private OutputPager? _pager;
+    private string _afterPager = string.Empty;
 
     public CliShell(Device device, CliSession session, KeyDecoder? decoder = null)
     {
@@ -72,6 +75,19 @@ public sealed class CliShell
                 return;
             }
 
+            if (_pager is not null)
+            {
+                if (_pager.Apply(key, echo))
+                {
+                    _pager = null;
+                    echo.Append(_afterPager);
+                    Flush(echo);
+                    WritePrompt();
+                }
+
+                continue;
+            }
+
             if (key.Kind == KeyKind.Interrupt)
             {
                 // Ctrl-C abandons the line or the password prompt: a new prompt on the next line.
@@ -89,22 +105,33 @@ public sealed class CliShell
                 {
                     _password = null;
                     Flush(echo);
-                    Execute(command, PipelineNone, Session.Mode);
-                    WritePrompt();
+                    if (Execute(command, OutputPipeline.None, Session.Mode))
+                    {
+                        WritePrompt();
+                    }
                 }
 
                 continue;
             }
 
-            var line = _editor.Apply(key, echo);
+            switch (key.Kind)
+            {
+                case KeyKind.Character when key.Rune.Value == '?' && !InOpenQuote(TextBeforeCursor):
+                    ShowHelp(echo);
+                    continue;
+                case KeyKind.Tab:
+                    Complete(echo);
+                    continue;
+                case KeyKind.EndOfFile:
+                    // No capture shows PAN-OS's Ctrl-D; it follows the emacs keys the editor already has:
+                    // delete the character under the cursor, nothing on an empty line.
+                    _editor.Apply(Key.Of(KeyKind.Delete), echo);
+                    continue;
+            }
+
+            var line = Type(key, echo);
             if (line is null)
             {
-                if (key.Kind == KeyKind.Character && key.Rune.Value == ' ' && RepaintsWords && _editor.Cursor == _editor.Text.Length)
-                {
-                    // PAN-OS repaints the line on each completed word outside scripting mode (contract C13).
-                    echo.Append("\r\x1b[K").Append(_device.Prompt(Session)).Append(_editor.Text);
-                }
-
                 continue;
             }
 
@@ -126,9 +153,65 @@ public sealed class CliShell
         _device.Logout(Session);
     }
 
-    private static OutputPipeline PipelineNone => OutputPipeline.None;
-
     private bool RepaintsWords => _device.Behavior.RepaintWords && !Session.Settings.ScriptingMode;
+
+    private string TextBeforeCursor => _editor.Text[.._editor.Cursor];
+
+    private static bool InOpenQuote(string text) => text.Count(c => c == '"') % 2 == 1;
+
+    /// <summary>One key to the line editor, with PAN-OS's repaint after a word. Returns the line on Enter.</summary>
+    private string? Type(Key key, StringBuilder echo)
+    {
+        var line = _editor.Apply(key, echo);
+        if (line is null && key.Kind == KeyKind.Character && key.Rune.Value == ' ' && RepaintsWords && _editor.Cursor == _editor.Text.Length)
+        {
+            // Outside scripting mode PAN-OS repaints the line on each completed word (contract C13).
+            echo.Append("\r\u001b[K").Append(_device.Prompt(Session)).Append(_editor.Text);
+        }
+
+        return line;
+    }
+
+    /// <summary>`?`: what may come next, in PAN-OS's help layout, then the line again (reference §2.7, gaps §4).</summary>
+    private void ShowHelp(StringBuilder echo)
+    {
+        var listing = CommandHelp.Describe(CommandLine.RootFor(Session.Mode), TextBeforeCursor) switch
+        {
+            HelpRows rows => HelpRenderer.Render(rows.Rows),
+            HelpFailure failure => failure.Message,
+            _ => string.Empty,
+        };
+        echo.Append('\n').Append(listing);
+        Redraw(echo);
+    }
+
+    /// <summary>Tab: completes a unique word, or lists the candidates and redraws the line.</summary>
+    private void Complete(StringBuilder echo)
+    {
+        switch (CommandHelp.Complete(CommandLine.RootFor(Session.Mode), TextBeforeCursor))
+        {
+            case Insert insert:
+                foreach (var rune in insert.Text.EnumerateRunes())
+                {
+                    Type(Key.Character(rune), echo);
+                }
+
+                break;
+            case Candidates candidates:
+                echo.Append('\n').Append(HelpRenderer.Render(candidates.Rows));
+                Redraw(echo);
+                break;
+            default:
+                echo.Append('\a');
+                break;
+        }
+    }
+
+    /// <summary>The prompt and the line being typed, with the cursor back where it was.</summary>
+    private void Redraw(StringBuilder echo)
+    {
+        echo.Append(_device.Prompt(Session)).Append(_editor.Text).Append('\b', _editor.Text.Length - _editor.Cursor);
+    }
 
     private void Run(string line)
     {
@@ -154,26 +237,41 @@ public sealed class CliShell
         WritePrompt();
     }
 
-    /// <summary>Runs one command and writes its output. False when the login session ended.</summary>
+    /// <summary>
+    /// Runs one command and writes its output, through the pager when it is on. False when no prompt
+    /// follows now: the login session ended, or the pager waits for a key.
+    /// </summary>
     private bool Execute(Command command, OutputPipeline pipeline, CliMode mode)
     {
         var result = _device.Execute(command, Session);
         var output = pipeline.Apply(result.Output);
-        _writer.Write(output);
         if (result.EndsSession)
         {
+            _writer.Write(output);
             Close();
             return false;
         }
 
         // A command that succeeds in configuration mode is followed by a blank line before the
         // context line; errors are not (panos-cli-reference.md §2.3, §2.4, §2.6).
-        if (mode == CliMode.Configuration && Session.Mode == CliMode.Configuration && !result.IsError
-            && !output.EndsWith("\n\n", StringComparison.Ordinal))
+        _afterPager = mode == CliMode.Configuration && Session.Mode == CliMode.Configuration && !result.IsError
+            && !output.EndsWith("\n\n", StringComparison.Ordinal) ? "\n" : string.Empty;
+        if (!Session.Settings.Pager)
         {
-            _writer.Write("\n");
+            _writer.Write(output);
+            _writer.Write(_afterPager);
+            return true;
         }
 
+        var shown = new StringBuilder();
+        _pager = OutputPager.Start(output, Session.Settings.TerminalWidth, Session.Settings.TerminalHeight, shown);
+        _writer.Write(shown);
+        if (_pager is not null)
+        {
+            return false;
+        }
+
+        _writer.Write(_afterPager);
         return true;
     }
 
