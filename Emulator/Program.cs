@@ -3,6 +3,8 @@ using System.Net;
 using NLog;
 using VirtualFirewall.Emulator.Hosting;
 using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Engine;
+using VirtualFirewall.Engine.State;
 
 namespace VirtualFirewall.Emulator;
 
@@ -34,6 +36,11 @@ public static class Program
         };
         var noTelnet = new Option<bool>("--no-telnet") { Description = "Do not serve Telnet." };
         var noSsh = new Option<bool>("--no-ssh") { Description = "Do not serve SSH." };
+        var loginBanner = new Option<string?>("--login-banner") { Description = "Text shown before authentication (SSH banner, above Telnet's login prompt)." };
+        var ackLoginBanner = new Option<bool>("--ack-login-banner") { Description = "SSH keyboard-interactive asks to acknowledge the banner before the password (as PAN-OS with ack-login-banner)." };
+        var noRepaint = new Option<bool>("--no-repaint") { Description = "Do not repaint the line after each word outside scripting mode (a forgiving device; real PAN-OS repaints)." };
+        var haState = new Option<string?>("--ha-state") { Description = "Show the device as an HA member in this state: the prompt becomes user@host(<state>)> ." };
+        haState.AcceptOnlyFromAmong("active", "passive", "active-primary", "active-secondary", "initial", "non-functional", "tentative", "suspended");
 
         var root = new RootCommand("VirtualFirewall: a PAN-OS firewall CLI emulator for network automation tests.")
         {
@@ -43,6 +50,10 @@ public static class Program
             hostKeyDir,
             noTelnet,
             noSsh,
+            loginBanner,
+            ackLoginBanner,
+            noRepaint,
+            haState,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
@@ -52,7 +63,14 @@ public static class Program
                 return 2;
             }
 
+            var behavior = new CliBehavior
+            {
+                RepaintWords = !parsed.GetValue(noRepaint),
+                LoginBanner = parsed.GetValue(loginBanner),
+                AcknowledgeBanner = parsed.GetValue(ackLoginBanner),
+            };
             return await ServeAsync(
+                device => Configure(device, behavior, parsed.GetValue(haState)),
                 address,
                 parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
                 parsed.GetValue(noSsh) ? null : parsed.GetValue(sshPort),
@@ -63,7 +81,14 @@ public static class Program
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(IPAddress address, int? telnetPort, int? sshPort, string hostKeyDirectory, CancellationToken cancellation)
+    private static Device Configure(Device device, CliBehavior behavior, string? haState)
+    {
+        device.Behavior = behavior;
+        device.Identity = device.Identity with { HaState = haState };
+        return device;
+    }
+
+    private static async Task<int> ServeAsync(Func<Device, Device> configure, IPAddress address, int? telnetPort, int? sshPort, string hostKeyDirectory, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -75,7 +100,7 @@ public static class Program
             });
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
 
-        var device = DefaultDevice.Create(TimeProvider.System);
+        var device = configure(DefaultDevice.Create(TimeProvider.System));
         TelnetHost? telnet = null;
         SshHost? ssh = null;
         try

@@ -39,7 +39,8 @@ public sealed class Device
 
     private readonly CatchUpTimeProvider _engineTime;
 
-    public DeviceIdentity Identity { get; }
+    /// <summary>Replaced as a whole when the configuration changes it (hostname, HA state).</summary>
+    public DeviceIdentity Identity { get; set; }
 
     /// <summary>Device-level CLI behaviour (line repaint and the like).</summary>
     public CliBehavior Behavior { get; set; } = new();

@@ -23,12 +23,21 @@ public sealed class SshHost : IAsyncDisposable
 
     public SshHost(Device device, IPEndPoint endpoint, SshServerOptions options, int maxConnections = 256, int maxUnauthenticated = 32)
     {
-        _options = options with { Log = options.Log ?? Write };
+        _options = options with
+        {
+            Log = options.Log ?? Write,
+            Banner = options.Banner ?? (device.Behavior.LoginBanner is { } banner ? ToCrLf(banner) : null),
+            RequireBannerAcknowledgement = options.RequireBannerAcknowledgement || device.Behavior.AcknowledgeBanner,
+        };
         _host = new DeviceSshHost(device);
         _listener = new TcpListener(endpoint);
         _maxConnections = maxConnections;
         _maxUnauthenticated = maxUnauthenticated;
     }
+
+    // RFC 4252 §5.4: the banner's lines end in CR LF.
+    private static string ToCrLf(string text) =>
+        text.ReplaceLineEndings("\r\n") + (text.EndsWith('\n') ? string.Empty : "\r\n");
 
     public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
 

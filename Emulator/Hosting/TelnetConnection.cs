@@ -50,6 +50,11 @@ internal sealed class TelnetConnection
             Append(_negotiator.RequestLocal(TelnetCodes.SGA));
             Append(_negotiator.RequestRemote(TelnetCodes.NAWS));
             Append(_negotiator.RequestRemote(TelnetCodes.TTYPE));
+            if (_device.Behavior.LoginBanner is { } banner)
+            {
+                _loginWriter.Write(banner.EndsWith('\n') ? banner : banner + "\n");
+            }
+
             _loginWriter.Write(TelnetLogin.Start());
             await FlushAsync(cancellation).ConfigureAwait(false);
 

@@ -75,6 +75,7 @@ public sealed partial class Transcript
             {
                 "device" => header with { Device = value },
                 "sw-version" => header with { SwVersion = value },
+                "ha-state" => header with { HaState = value },
                 "boot" => header with { Boot = Instant(value, lineNumber) },
                 "clock" => header with { Clock = Instant(value, lineNumber) },
                 "user" => header with { User = value },

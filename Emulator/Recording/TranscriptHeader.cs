@@ -10,6 +10,9 @@ public sealed record TranscriptHeader
 
     /// <summary>Overrides the `sw-version` the device reports (layouts change by release).</summary>
     public string? SwVersion { get; init; }
+
+    /// <summary>Shows the device as an HA member in this state (`admin@PA-VM(active)> `).</summary>
+    public string? HaState { get; init; }
     public DateTimeOffset Boot { get; init; }
     public DateTimeOffset Clock { get; init; }
     public string User { get; init; } = "admin";

@@ -43,6 +43,16 @@ public sealed class TelnetHostTests
     }
 
     [Test]
+    public async Task TheLoginBannerComesBeforeTheLoginPrompt()
+    {
+        _device.Behavior = _device.Behavior with { LoginBanner = "Authorized use only.\nAll access is logged." };
+        await using var client = await TelnetTestClient.ConnectAsync(_host.LocalEndpoint);
+
+        Assert.That(await client.WaitForTextAsync("login: ", Wait), Is.True);
+        Assert.That(client.ReceivedText, Is.EqualTo("Authorized use only.\r\nAll access is logged.\r\nlogin: "));
+    }
+
+    [Test]
     public async Task AClientThatRefusesEverythingStillGetsEchoAndAPrompt()
     {
         await using var client = await TelnetTestClient.ConnectAsync(_host.LocalEndpoint, acceptAll: false);
