@@ -131,7 +131,7 @@ public sealed class Device
                 ExitConfigurationCommand => ConfigurationHandler.Leave(session),
                 CommitCommand c => ConfigurationHandler.Commit(this, c),
                 SetUserPasswordCommand c => ConfigurationHandler.SetPassword(this, c),
-                _ => new CommandResult(Messages.InvalidSyntax),
+                _ => NetworkHandler.TryExecute(this, command) ?? new CommandResult(Messages.InvalidSyntax),
             };
         }
     }
