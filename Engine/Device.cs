@@ -5,6 +5,7 @@ using VirtualFirewall.Engine.Counters;
 using VirtualFirewall.Engine.Handlers;
 using VirtualFirewall.Engine.Jobs;
 using VirtualFirewall.Engine.Logs;
+using VirtualFirewall.Engine.Network;
 using VirtualFirewall.Engine.Rendering;
 using VirtualFirewall.Engine.Scheduling;
 using VirtualFirewall.Engine.Sessions;
@@ -35,6 +36,8 @@ public sealed class Device
         Counters = new GlobalCounters(BootTime);
         Counters.Attach(Sessions);
         Jobs = new JobList(time, BootTime);
+        Configuration = new DeviceConfiguration(DefaultConfiguration.Create(identity, Users.All));
+        Network = DefaultNetwork.Create(identity);
     }
 
     private readonly CatchUpTimeProvider _engineTime;
@@ -59,11 +62,30 @@ public sealed class Device
     /// <summary>`show counter global`: counters that follow what the session engine did.</summary>
     public GlobalCounters Counters { get; }
 
-    /// <summary>Configuration changes not yet committed, shared by every administrator.</summary>
-    public CandidateChanges Candidate { get; } = new();
+    /// <summary>The running and candidate configurations (one candidate, shared by every administrator).</summary>
+    public DeviceConfiguration Configuration { get; private set; }
+
+    /// <summary>
+    /// Saves a configuration being committed (the host's `--state-dir`); returns null when it is safely
+    /// stored, else the reason the commit fails. Runs under the device lock, before the commit reports success.
+    /// </summary>
+    public Func<ConfigElement, string?>? SaveRunning { get; set; }
+
+    /// <summary>Starts from a stored running configuration instead of the default one.</summary>
+    public void LoadRunning(ConfigElement running)
+    {
+        lock (_gate)
+        {
+            Configuration = new DeviceConfiguration(running);
+            CommitEffects.Apply(this);
+        }
+    }
 
     /// <summary>`commit` and other jobs, in the order they were queued.</summary>
     public JobList Jobs { get; }
+
+    /// <summary>Interfaces, routes, neighbour tables and licences behind the network show commands.</summary>
+    public NetworkState Network { get; }
 
     /// <summary>Events a scenario scheduled on the device clock.</summary>
     public ScheduledEvents Schedule { get; } = new();
@@ -128,7 +150,15 @@ public sealed class Device
                 ShowCounterGlobalCommand c => CounterHandler.ShowGlobal(this, Counters, c),
                 ExitCommand => CommandResult.EndSession,
                 ConfigureCommand => ConfigurationHandler.Enter(session),
-                ExitConfigurationCommand => ConfigurationHandler.Leave(session),
+                ExitConfigurationCommand c => ConfigurationHandler.Leave(session, c),
+                ConfigSetCommand c => ConfigurationHandler.Set(this, c),
+                ConfigDeleteCommand c => ConfigurationHandler.Delete(this, c),
+                ConfigEditCommand c => ConfigurationHandler.Edit(session, c),
+                ConfigUpCommand c => ConfigurationHandler.Up(session, c),
+                ConfigShowCommand c => ConfigurationHandler.Show(this, session, c),
+                ShowConfigCommand c => ConfigurationHandler.ShowConfig(this, session, c),
+                SetCliConfigOutputFormatCommand c => ConfigurationHandler.SetOutputFormat(session, c),
+                RevertConfigCommand => ConfigurationHandler.Revert(this),
                 CommitCommand c => ConfigurationHandler.Commit(this, c),
                 SetUserPasswordCommand c => ConfigurationHandler.SetPassword(this, c),
                 _ => NetworkHandler.TryExecute(this, command) ?? new CommandResult(Messages.InvalidSyntax),

@@ -15,7 +15,10 @@ public static class CommandLine
     public static CommandNode RootFor(CliMode mode) =>
         mode == CliMode.Configuration ? ConfigurationTree.Root : CommandTree.Operational;
 
-    public static ParseOutcome Parse(string line, CliMode mode = CliMode.Operational)
+    /// <param name="line">The line as typed.</param>
+    /// <param name="mode">The mode whose command tree applies.</param>
+    /// <param name="editPath">In configuration mode, the words of the `[edit ...]` level.</param>
+    public static ParseOutcome Parse(string line, CliMode mode = CliMode.Operational, IReadOnlyList<string>? editPath = null)
     {
         var root = RootFor(mode);
         if (!Tokenizer.TryTokenize(line, out var tokens))
@@ -40,6 +43,12 @@ public static class CommandLine
 
             pipeline = pipes;
             tokens = [.. tokens.Take(bar)];
+        }
+
+        if (mode == CliMode.Configuration && !tokens[0].Quoted && ConfigCommandParser.Verbs.Contains(tokens[0].Text, StringComparer.Ordinal))
+        {
+            var outcome = ConfigCommandParser.Parse(tokens[0].Text, editPath ?? [], [.. tokens.Skip(1).Select(t => t.Text)]);
+            return outcome is ParsedCommand config ? config with { Pipeline = pipeline } : outcome;
         }
 
         var node = root;

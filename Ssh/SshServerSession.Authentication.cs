@@ -27,7 +27,9 @@ public sealed partial class SshServerSession
     private async Task OnServiceRequestAsync(byte[] payload, CancellationToken cancellation)
     {
         var request = ServiceRequestMessage.Read(payload);
-        if (!string.Equals(request.ServiceName, UserAuthService, StringComparison.Ordinal) || _userAuthAccepted)
+        // paramiko asks for ssh-userauth again before each method it tries; OpenSSH accepts that until
+        // the user is authenticated, and so do we.
+        if (!string.Equals(request.ServiceName, UserAuthService, StringComparison.Ordinal) || User is not null)
         {
             throw new SshProtocolException(SshDisconnectReason.ServiceNotAvailable, $"service {Printable(request.ServiceName)} not available");
         }

@@ -216,7 +216,7 @@ public sealed class CliShell
     private void Run(string line)
     {
         var mode = Session.Mode;
-        switch (CommandLine.Parse(line, mode))
+        switch (CommandLine.Parse(line, mode, Session.EditPath))
         {
             case ParseFailure failure:
                 _writer.Write(failure.Message);

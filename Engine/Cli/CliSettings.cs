@@ -10,4 +10,5 @@ public sealed class CliSettings
     public bool ScriptingMode { get; set; }
     public int TerminalWidth { get; set; } = DefaultWidth;
     public int TerminalHeight { get; set; } = DefaultHeight;
+    public ConfigOutputFormat ConfigOutputFormat { get; set; }
 }

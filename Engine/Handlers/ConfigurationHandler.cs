@@ -1,10 +1,12 @@
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Configuration;
 using VirtualFirewall.Engine.Rendering;
+using VirtualFirewall.Engine.Rendering.Configuration;
 
 namespace VirtualFirewall.Engine.Handlers;
 
-/// <summary>`configure`, leaving configuration mode, and `commit`.</summary>
+/// <summary>`configure`, the configuration-mode commands, and `commit`.</summary>
 internal static class ConfigurationHandler
 {
     public static CommandResult Enter(CliSession session)
@@ -14,11 +16,84 @@ internal static class ConfigurationHandler
         return new CommandResult(Messages.EnteringConfigurationMode);
     }
 
-    public static CommandResult Leave(CliSession session)
+    public static CommandResult Leave(CliSession session, ExitConfigurationCommand command)
     {
+        if (!command.Quit && session.EditPath.Count > 0)
+        {
+            return Up(session, new ConfigUpCommand(ToTop: false));
+        }
+
         session.Mode = CliMode.Operational;
         session.EditPath = [];
         return new CommandResult(Messages.ExitingConfigurationMode);
+    }
+
+    public static CommandResult Set(Device device, ConfigSetCommand command)
+    {
+        DeviceConfiguration.Set(device.Configuration.Candidate, command.Path, command.Assignments);
+        return CommandResult.Silent;
+    }
+
+    public static CommandResult Delete(Device device, ConfigDeleteCommand command)
+    {
+        DeviceConfiguration.Delete(device.Configuration.Candidate, command.Path, command.Members);
+        return CommandResult.Silent;
+    }
+
+    public static CommandResult Edit(CliSession session, ConfigEditCommand command)
+    {
+        session.EditPath = [.. command.Path.SelectMany(s => s.Words)];
+        return CommandResult.Silent;
+    }
+
+    public static CommandResult Up(CliSession session, ConfigUpCommand command)
+    {
+        var steps = ConfigWalk.Run(session.EditPath, withValues: false).Path;
+        session.EditPath = command.ToTop || steps.Count == 0 ? [] : [.. steps.Take(steps.Count - 1).SelectMany(s => s.Words)];
+        return CommandResult.Silent;
+    }
+
+    public static CommandResult Show(Device device, CliSession session, ConfigShowCommand command)
+    {
+        var element = DeviceConfiguration.Find(device.Configuration.Candidate, command.Path);
+        if (element is null)
+        {
+            return CommandResult.Silent;
+        }
+
+        var words = command.Path.SelectMany(s => s.Words).ToList();
+        return new CommandResult(session.Settings.ConfigOutputFormat switch
+        {
+            ConfigOutputFormat.Set => ConfigSetRenderer.Render(element, words),
+            ConfigOutputFormat.Xml => command.Path.Count == 0 ? ConfigXmlRenderer.Render(FullConfiguration.Of(element)) : ConfigXmlRenderer.Render(element),
+            ConfigOutputFormat.Json => ConfigJsonRenderer.Render(command.Path.Count == 0 ? FullConfiguration.Of(element) : element),
+            _ => command.Path.Count == 0 ? ConfigBraceRenderer.RenderChildren(element) : ConfigBraceRenderer.Render(element),
+        });
+    }
+
+    public static CommandResult ShowConfig(Device device, CliSession session, ShowConfigCommand command)
+    {
+        var tree = command.Candidate ? device.Configuration.Candidate : device.Configuration.Running;
+        var full = FullConfiguration.Of(tree);
+        return new CommandResult(session.Settings.ConfigOutputFormat switch
+        {
+            ConfigOutputFormat.Set => ConfigSetRenderer.Render(tree, []),
+            ConfigOutputFormat.Xml => ConfigXmlRenderer.Render(full),
+            ConfigOutputFormat.Json => ConfigJsonRenderer.Render(full),
+            _ => ConfigBraceRenderer.Render(full),
+        });
+    }
+
+    public static CommandResult SetOutputFormat(CliSession session, SetCliConfigOutputFormatCommand command)
+    {
+        session.Settings.ConfigOutputFormat = command.Format;
+        return CommandResult.Silent;
+    }
+
+    public static CommandResult Revert(Device device)
+    {
+        device.Configuration.Revert();
+        return CommandResult.Silent;
     }
 
     public static CommandResult SetPassword(Device device, SetUserPasswordCommand command)
@@ -28,21 +103,33 @@ internal static class ConfigurationHandler
             return CommandResult.Error(Messages.PasswordsDoNotMatch);
         }
 
-        device.Candidate.SetPassword(command.User, command.Password);
+        device.Configuration.SetPassword(command.User, PasswordHash.Of(command.Password, device.Random));
         return CommandResult.Silent;
     }
 
     public static CommandResult Commit(Device device, CommitCommand command)
     {
-        if (device.Candidate.IsEmpty && !command.Force)
+        if (!device.Configuration.HasChanges && !command.Force)
         {
             return new CommandResult(Messages.NoChangesToCommit);
         }
 
-        device.Candidate.ApplyTo(device.Users);
         var jobId = device.Jobs.Add("Commit");
         // The captures show 98%/99% before 100%, sometimes with earlier stages (55%, 75%).
         int[] percentages = device.Random.Next(2) == 0 ? [99, 100] : [55, 75, 98, 100];
+        var errors = CommitValidator.Check(device.Configuration.Candidate);
+        if (errors.Count > 0)
+        {
+            return CommandResult.Error(CommitRenderer.RenderFailure(jobId, errors));
+        }
+
+        if (device.SaveRunning?.Invoke(device.Configuration.Candidate) is { } saveError)
+        {
+            return CommandResult.Error(CommitRenderer.RenderFailure(jobId, [saveError]));
+        }
+
+        device.Configuration.Commit();
+        CommitEffects.Apply(device);
         return new CommandResult(CommitRenderer.Render(jobId, percentages, device.Random));
     }
 }

@@ -6,21 +6,39 @@ namespace VirtualFirewall.Engine.Jobs;
 /// </summary>
 public sealed class JobList
 {
+    /// <summary>What a successful commit reports in `show jobs id`.</summary>
+    public const string CommitSucceeded = "Configuration committed successfully";
+
+    /// <summary>How long the boot-time auto-commit runs (08:31:14 to 08:32:06 in paloalto_panos_show_jobs_all2.raw).</summary>
+    public static readonly TimeSpan AutoCommitDuration = TimeSpan.FromSeconds(52);
+
     private readonly List<Job> _jobs = [];
     private readonly TimeProvider _time;
 
     public JobList(TimeProvider time, DateTimeOffset bootTime)
     {
         _time = time;
-        _jobs.Add(new Job(1, "AutoCom", bootTime));
+        _jobs.Add(new Job(1, "AutoCom", bootTime) { Duration = AutoCommitDuration, Details = [CommitSucceeded] });
     }
 
     public IReadOnlyList<Job> All => _jobs;
 
-    /// <summary>Queues a job and returns its id.</summary>
+    public Job? Find(int id) => id >= 1 && id <= _jobs.Count ? _jobs[id - 1] : null;
+
+    /// <summary>
+    /// Queues a job that has already finished, as a `commit` has by the time the CLI prints its
+    /// result, and returns its id.
+    /// </summary>
     public int Add(string type)
     {
-        var job = new Job(_jobs.Count + 1, type, _time.GetUtcNow());
+        var details = string.Equals(type, "Commit", StringComparison.Ordinal) ? new[] { CommitSucceeded } : [];
+        return Add(type, TimeSpan.Zero, details);
+    }
+
+    /// <summary>Queues a job that runs for <paramref name="duration"/> from now, and returns its id.</summary>
+    public int Add(string type, TimeSpan duration, IReadOnlyList<string> details)
+    {
+        var job = new Job(_jobs.Count + 1, type, _time.GetUtcNow()) { Duration = duration, Details = details };
         _jobs.Add(job);
         return job.Id;
     }

@@ -26,4 +26,21 @@ public static class CommitRenderer
         text.Append('\n').Append(Succeeded);
         return text.ToString();
     }
+
+    /// <summary>
+    /// A commit the validation refused: the job line and progress, `Validation Error:`, the reasons, and
+    /// `Commit failed` (the words netmiko and client-contracts.md C11 look for).
+    /// </summary>
+    public static string RenderFailure(int jobId, IReadOnlyList<string> errors)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\nCommit job {jobId} is in progress. Use Ctrl+C to return to command prompt\n");
+        text.Append("......100%\n").Append("Validation Error:\n");
+        foreach (var error in errors)
+        {
+            text.Append(' ').Append(error).Append('\n');
+        }
+
+        return text.Append("Commit failed\n").ToString();
+    }
 }

@@ -19,6 +19,18 @@ public sealed class UserDirectory
         }
     }
 
+    /// <summary>Every account, in name order.</summary>
+    public IReadOnlyList<UserAccount> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _accounts.Values.OrderBy(a => a.Name, StringComparer.Ordinal)];
+            }
+        }
+    }
+
     public UserAccount? Find(string name)
     {
         lock (_gate)
@@ -39,9 +51,17 @@ public sealed class UserDirectory
             account = _accounts.GetValueOrDefault(name);
         }
 
-        var offered = SHA256.HashData(Encoding.UTF8.GetBytes(password));
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account?.Password ?? "\0unknown-user\0"));
-        var matches = CryptographicOperations.FixedTimeEquals(offered, expected) && account is not null;
+        bool matches;
+        if (account?.PasswordHash is { } phash)
+        {
+            matches = Configuration.PasswordHash.Verify(phash, password);
+        }
+        else
+        {
+            var offered = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+            var expected = SHA256.HashData(Encoding.UTF8.GetBytes(account?.Password ?? "\0unknown-user\0"));
+            matches = CryptographicOperations.FixedTimeEquals(offered, expected) && account is not null;
+        }
         if (!matches && account is not null)
         {
             lock (_gate)
@@ -86,14 +106,14 @@ public sealed class UserDirectory
         }
     }
 
-    /// <summary>Changes a user's password, or adds the user with that password; SSH keys are kept.</summary>
-    public void SetPassword(string name, string password)
+    /// <summary>Gives a user the configuration's password hash, or adds the user with it; SSH keys are kept.</summary>
+    public void SetPasswordHash(string name, string phash)
     {
         lock (_gate)
         {
             _accounts[name] = _accounts.TryGetValue(name, out var account)
-                ? account with { Password = password }
-                : new UserAccount(name, password);
+                ? account with { PasswordHash = phash }
+                : new UserAccount(name, string.Empty) { PasswordHash = phash };
         }
     }
 

@@ -1,7 +1,7 @@
 using Pidgin;
 using VirtualFirewall.Engine.Commands;
+using VirtualFirewall.Engine.Configuration;
 using VirtualFirewall.Grammar.Help;
-using VirtualFirewall.Grammar.Primitives;
 using static VirtualFirewall.Grammar.Help.Node;
 
 namespace VirtualFirewall.Grammar.Configuration;
@@ -28,23 +28,16 @@ public static class ConfigurationTree
 
     public static CommandNode Root { get; } = Root(
         CommitNode(),
-        Command("exit", "Exit from configuration mode", () => new ExitConfigurationCommand()),
-        Command("quit", "Exit from configuration mode", () => new ExitConfigurationCommand()),
+        Keyword("delete", "Delete a configuration element", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: true)),
+        Keyword("edit", "Move to a level of the configuration", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: false)),
+        Command("exit", "Exit from the current level, or from configuration mode at the top", () => new ExitConfigurationCommand()),
+        Command("quit", "Exit from configuration mode", () => new ExitConfigurationCommand(Quit: true)),
+        Keyword("revert", "Revert changes", Command("config", "Throw away the changes not committed", () => new RevertConfigCommand())),
         Keyword("run", "Run an operational-mode command", [.. CommandTree.Operational.Children.Where(c => !NotRunnable.Contains(c.Name))]),
-        Keyword(
-            "set",
-            "Set a parameter",
-            Keyword(
-                "mgt-config",
-                "Management configuration",
-                Keyword(
-                    "users",
-                    "Local administrators",
-                    new CommandNode(
-                        "<name>",
-                        "User name",
-                        [CommandWith("password", "Set the password (asked for twice, not echoed)", v => new SetUserPasswordCommand((string)v[0]))],
-                        Values.Word)))));
+        Keyword("set", "Set a configuration value", SchemaNodes.For(ConfigSchema.Root, withValues: true, leaves: true)),
+        CommandWith("show", "Show the candidate configuration", _ => new ConfigShowCommand([]), SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: true)),
+        Command("top", "Move to the top of the configuration", () => new ConfigUpCommand(ToTop: true)),
+        Command("up", "Move up one level", () => new ConfigUpCommand(ToTop: false)));
 
     private static CommandNode CommitNode() =>
         CommandWith(

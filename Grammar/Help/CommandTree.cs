@@ -39,6 +39,13 @@ public static class CommandTree
         Command("exit", "Exit this session", () => new ExitCommand()),
         Command("quit", "Exit this session", () => new ExitCommand()),
         Keyword(
+            "request",
+            "Make system-level requests",
+            Keyword(
+                "license",
+                "Perform license operations",
+                Command("info", "Display license information", () => new RequestLicenseInfoCommand()))),
+        Keyword(
             "set",
             "Set operational parameters",
             Keyword(
@@ -69,12 +76,51 @@ public static class CommandTree
             "show",
             "Show operational information",
             Command("admins", "Show administrators logged in", () => new ShowAdminsCommand()),
+            Keyword(
+                "arp",
+                "Show ARP information",
+                Command("all", "Show all ARP entries", () => new ShowArpAllCommand())),
             Command("clock", "Show current time on the management server", () => new ShowClockCommand()),
             Keyword("counter", "Show system counters", CounterGrammar.Node()),
+            Keyword(
+                "high-availability",
+                "Show high-availability information",
+                Command("all", "Show high-availability summary information", () => new ShowHighAvailabilityAllCommand()),
+                Command("state", "Show high-availability state information", () => new ShowHighAvailabilityStateCommand())),
+            Keyword(
+                "interface",
+                "Show interface information",
+                Command("all", "Show all interfaces", () => new ShowInterfaceAllCommand()),
+                Command("hardware", "Show hardware interfaces", () => new ShowInterfaceHardwareCommand()),
+                Command("logical", "Show logical interfaces", () => new ShowInterfaceLogicalCommand()),
+                Command("management", "Show management interface", () => new ShowInterfaceManagementCommand())),
+            Keyword(
+                "jobs",
+                "Show job information",
+                Command("all", "Show all jobs", () => new ShowJobsAllCommand()),
+                Keyword(
+                    "id",
+                    "Show job with specified id",
+                    Value("<value>", "<1-2147483647> Job id", Values.IntegerInRange(1, int.MaxValue), v => new ShowJobsIdCommand((int)v[0])))),
+            Keyword(
+                "lldp",
+                "Show LLDP information",
+                Keyword(
+                    "neighbors",
+                    "Show LLDP neighbor information",
+                    Command("all", "Show neighbors of all LLDP interfaces", () => new ShowLldpNeighborsAllCommand()))),
             Keyword(
                 "log",
                 "Show logs",
                 TrafficLogGrammar.Node()),
+            Keyword(
+                "mac",
+                "Show MAC information",
+                Command("all", "Show all MAC entries", () => new ShowMacAllCommand())),
+            Keyword(
+                "routing",
+                "Show routing information",
+                Command("route", "Show route entries", () => new ShowRoutingRouteCommand())),
             Keyword(
                 "session",
                 "Show session information",

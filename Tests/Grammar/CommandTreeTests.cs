@@ -20,7 +20,7 @@ public sealed class CommandTreeTests
             Assert.That(Root.Help, Is.Empty);
             Assert.That(Root.IsValue, Is.False);
             Assert.That(Root.Build, Is.Null);
-            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "configure", "exit", "quit", "set", "show" }));
+            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "configure", "exit", "quit", "request", "set", "show" }));
         }
     }
 
@@ -38,6 +38,9 @@ public sealed class CommandTreeTests
             "configure",
             "exit",
             "quit",
+            "request",
+            "request license",
+            "request license info",
             "set",
             "set cli",
             "set cli pager",
@@ -53,12 +56,33 @@ public sealed class CommandTreeTests
             "set cli terminal width <value>",
             "show",
             "show admins",
+            "show arp",
+            "show arp all",
             "show clock",
             "show counter",
             "show counter global",
             "show counter global filter",
+            "show high-availability",
+            "show high-availability all",
+            "show high-availability state",
+            "show interface",
+            "show interface all",
+            "show interface hardware",
+            "show interface logical",
+            "show interface management",
+            "show jobs",
+            "show jobs all",
+            "show jobs id",
+            "show jobs id <value>",
+            "show lldp",
+            "show lldp neighbors",
+            "show lldp neighbors all",
             "show log",
             "show log traffic",
+            "show mac",
+            "show mac all",
+            "show routing",
+            "show routing route",
             "show session",
             "show session all",
             "show session all filter",
@@ -77,7 +101,7 @@ public sealed class CommandTreeTests
     {
         var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
 
-        Assert.That(leaves, Has.Count.EqualTo(15));
+        Assert.That(leaves, Has.Count.EqualTo(28));
         Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
     }
 
@@ -147,7 +171,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(34));
+        Assert.That(keywords, Has.Count.EqualTo(57));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -156,7 +180,7 @@ public sealed class CommandTreeTests
     {
         var slots = Paths().Where(p => p.Node.IsValue).ToList();
 
-        Assert.That(slots.Select(p => p.Path), Is.EqualTo(new[] { "clear session id <value>", "set cli terminal height <value>", "set cli terminal width <value>", "show session id <value>" }));
+        Assert.That(slots.Select(p => p.Path), Is.EqualTo(new[] { "clear session id <value>", "set cli terminal height <value>", "set cli terminal width <value>", "show jobs id <value>", "show session id <value>" }));
         foreach (var (path, node) in slots)
         {
             using (Assert.EnterMultipleScope())
@@ -220,7 +244,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(22));
+        Assert.That(buildable, Has.Count.EqualTo(35));
 
         foreach (var (path, node) in buildable)
         {
@@ -237,7 +261,7 @@ public sealed class CommandTreeTests
     public void Every_inner_path_is_incomplete_and_gives_invalid_syntax()
     {
         var inner = Paths().Where(p => p.Node.Build is null).ToList();
-        Assert.That(inner, Has.Count.EqualTo(16));
+        Assert.That(inner, Has.Count.EqualTo(27));
 
         foreach (var (path, _) in inner)
         {
@@ -292,6 +316,19 @@ public sealed class CommandTreeTests
             Assert.That(built["show session info"], Is.EqualTo(new ShowSessionInfoCommand()));
             Assert.That(built["clear session id <value>"], Is.EqualTo(new ClearSessionIdCommand(7)));
             Assert.That(built["clear session all"], Is.EqualTo(new ClearSessionAllCommand(VirtualFirewall.Engine.Sessions.SessionFilter.All)));
+            Assert.That(built["request license info"], Is.EqualTo(new RequestLicenseInfoCommand()));
+            Assert.That(built["show arp all"], Is.EqualTo(new ShowArpAllCommand()));
+            Assert.That(built["show high-availability all"], Is.EqualTo(new ShowHighAvailabilityAllCommand()));
+            Assert.That(built["show high-availability state"], Is.EqualTo(new ShowHighAvailabilityStateCommand()));
+            Assert.That(built["show interface all"], Is.EqualTo(new ShowInterfaceAllCommand()));
+            Assert.That(built["show interface hardware"], Is.EqualTo(new ShowInterfaceHardwareCommand()));
+            Assert.That(built["show interface logical"], Is.EqualTo(new ShowInterfaceLogicalCommand()));
+            Assert.That(built["show interface management"], Is.EqualTo(new ShowInterfaceManagementCommand()));
+            Assert.That(built["show jobs all"], Is.EqualTo(new ShowJobsAllCommand()));
+            Assert.That(built["show jobs id <value>"], Is.EqualTo(new ShowJobsIdCommand(7)));
+            Assert.That(built["show lldp neighbors all"], Is.EqualTo(new ShowLldpNeighborsAllCommand()));
+            Assert.That(built["show mac all"], Is.EqualTo(new ShowMacAllCommand()));
+            Assert.That(built["show routing route"], Is.EqualTo(new ShowRoutingRouteCommand()));
         }
     }
 

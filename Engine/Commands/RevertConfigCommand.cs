@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`revert config`: throw away the uncommitted changes.</summary>
+public sealed record RevertConfigCommand : Command;

@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show interface hardware`</summary>
+public sealed record ShowInterfaceHardwareCommand : Command;

@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show interface management`</summary>
+public sealed record ShowInterfaceManagementCommand : Command;

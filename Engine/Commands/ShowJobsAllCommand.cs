@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show jobs all`</summary>
+public sealed record ShowJobsAllCommand : Command;

@@ -1,0 +1,4 @@
+namespace VirtualFirewall.Engine.Commands;
+
+/// <summary>`show mac all`</summary>
+public sealed record ShowMacAllCommand : Command;
