@@ -3,6 +3,7 @@ using System.Net;
 using NLog;
 using VirtualFirewall.Emulator.Hosting;
 using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Emulator.Persistence;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.State;
 
@@ -39,6 +40,7 @@ public static class Program
         var loginBanner = new Option<string?>("--login-banner") { Description = "Text shown before authentication (SSH banner, above Telnet's login prompt)." };
         var ackLoginBanner = new Option<bool>("--ack-login-banner") { Description = "SSH keyboard-interactive asks to acknowledge the banner before the password (as PAN-OS with ack-login-banner)." };
         var noRepaint = new Option<bool>("--no-repaint") { Description = "Do not repaint the line after each word outside scripting mode (a forgiving device; real PAN-OS repaints)." };
+        var stateDir = new Option<string?>("--state-dir") { Description = "Keep the running configuration here: saved at every commit, loaded at start. Without it every start uses the default configuration." };
         var haState = new Option<string?>("--ha-state") { Description = "Show the device as an HA member in this state: the prompt becomes user@host(<state>)> ." };
         haState.AcceptOnlyFromAmong("active", "passive", "active-primary", "active-secondary", "initial", "non-functional", "tentative", "suspended");
 
@@ -54,6 +56,7 @@ public static class Program
             ackLoginBanner,
             noRepaint,
             haState,
+            stateDir,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
@@ -66,11 +69,11 @@ public static class Program
             var behavior = new CliBehavior
             {
                 RepaintWords = !parsed.GetValue(noRepaint),
-                LoginBanner = parsed.GetValue(loginBanner),
                 AcknowledgeBanner = parsed.GetValue(ackLoginBanner),
             };
+            var state = parsed.GetValue(stateDir);
             return await ServeAsync(
-                device => Configure(device, behavior, parsed.GetValue(haState)),
+                device => Configure(device, behavior, parsed.GetValue(haState), state, parsed.GetValue(loginBanner)),
                 address,
                 parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
                 parsed.GetValue(noSsh) ? null : parsed.GetValue(sshPort),
@@ -81,10 +84,21 @@ public static class Program
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
-    private static Device Configure(Device device, CliBehavior behavior, string? haState)
+    private static Device Configure(Device device, CliBehavior behavior, string? haState, string? stateDirectory, string? loginBanner)
     {
         device.Behavior = behavior;
         device.Identity = device.Identity with { HaState = haState };
+        if (stateDirectory is not null)
+        {
+            new RunningConfigFile(stateDirectory).Attach(device);
+        }
+
+        // The banner is configuration (`deviceconfig system login-banner`), so a commit keeps it.
+        if (loginBanner is not null && device.SetAtStartup(["deviceconfig", "system", "login-banner", loginBanner]) is { } error)
+        {
+            throw new ArgumentException("--login-banner: " + error.Trim());
+        }
+
         return device;
     }
 

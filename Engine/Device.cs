@@ -71,6 +71,27 @@ public sealed class Device
     /// </summary>
     public Func<ConfigElement, string?>? SaveRunning { get; set; }
 
+    /// <summary>
+    /// Sets one value in the running and candidate configurations at start-up, as the host's options
+    /// do (`--login-banner`). Returns the reason when the words do not fit the schema.
+    /// </summary>
+    public string? SetAtStartup(IReadOnlyList<string> words)
+    {
+        lock (_gate)
+        {
+            var walk = ConfigWalk.Run(words, withValues: true);
+            if (walk.Error is { } error)
+            {
+                return error;
+            }
+
+            DeviceConfiguration.Set(Configuration.Running, walk.Path, walk.Assignments);
+            DeviceConfiguration.Set(Configuration.Candidate, walk.Path, walk.Assignments);
+            CommitEffects.Apply(this);
+            return null;
+        }
+    }
+
     /// <summary>Starts from a stored running configuration instead of the default one.</summary>
     public void LoadRunning(ConfigElement running)
     {

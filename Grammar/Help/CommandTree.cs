@@ -1,3 +1,4 @@
+using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Sessions;
 using VirtualFirewall.Grammar.Counters;
@@ -51,6 +52,14 @@ public static class CommandTree
             Keyword(
                 "cli",
                 "Set CLI session parameters",
+                // The help rows of this node are the verbatim listing in panos-cli-reference.md §2.5.
+                Keyword(
+                    "config-output-format",
+                    "Set the output format of configuration-mode show",
+                    Command("default", "default", () => new SetCliConfigOutputFormatCommand(ConfigOutputFormat.Default)),
+                    Command("json", "json", () => new SetCliConfigOutputFormatCommand(ConfigOutputFormat.Json)),
+                    Command("set", "set", () => new SetCliConfigOutputFormatCommand(ConfigOutputFormat.Set)),
+                    Command("xml", "xml", () => new SetCliConfigOutputFormatCommand(ConfigOutputFormat.Xml))),
                 Keyword(
                     "pager",
                     "Enable/disable pager",
@@ -81,6 +90,11 @@ public static class CommandTree
                 "Show ARP information",
                 Command("all", "Show all ARP entries", () => new ShowArpAllCommand())),
             Command("clock", "Show current time on the management server", () => new ShowClockCommand()),
+            Keyword(
+                "config",
+                "Show configuration",
+                Command("candidate", "Show the candidate configuration", () => new ShowConfigCommand(Candidate: true)),
+                Command("running", "Show the running configuration", () => new ShowConfigCommand(Candidate: false))),
             Keyword("counter", "Show system counters", CounterGrammar.Node()),
             Keyword(
                 "high-availability",

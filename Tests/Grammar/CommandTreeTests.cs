@@ -43,6 +43,11 @@ public sealed class CommandTreeTests
             "request license info",
             "set",
             "set cli",
+            "set cli config-output-format",
+            "set cli config-output-format default",
+            "set cli config-output-format json",
+            "set cli config-output-format set",
+            "set cli config-output-format xml",
             "set cli pager",
             "set cli pager off",
             "set cli pager on",
@@ -59,6 +64,9 @@ public sealed class CommandTreeTests
             "show arp",
             "show arp all",
             "show clock",
+            "show config",
+            "show config candidate",
+            "show config running",
             "show counter",
             "show counter global",
             "show counter global filter",
@@ -101,7 +109,7 @@ public sealed class CommandTreeTests
     {
         var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
 
-        Assert.That(leaves, Has.Count.EqualTo(28));
+        Assert.That(leaves, Has.Count.EqualTo(34));
         Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
     }
 
@@ -171,7 +179,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(57));
+        Assert.That(keywords, Has.Count.EqualTo(65));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -244,7 +252,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(35));
+        Assert.That(buildable, Has.Count.EqualTo(41));
 
         foreach (var (path, node) in buildable)
         {
@@ -261,7 +269,7 @@ public sealed class CommandTreeTests
     public void Every_inner_path_is_incomplete_and_gives_invalid_syntax()
     {
         var inner = Paths().Where(p => p.Node.Build is null).ToList();
-        Assert.That(inner, Has.Count.EqualTo(27));
+        Assert.That(inner, Has.Count.EqualTo(29));
 
         foreach (var (path, _) in inner)
         {

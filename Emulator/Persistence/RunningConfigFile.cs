@@ -1,0 +1,75 @@
+using System.Text;
+using System.Xml.Linq;
+using VirtualFirewall.Engine;
+using VirtualFirewall.Engine.Configuration;
+using VirtualFirewall.Engine.Rendering.Configuration;
+
+namespace VirtualFirewall.Emulator.Persistence;
+
+/// <summary>
+/// `--state-dir`: the running configuration as `running-config.xml`, written at every commit to a
+/// temporary file, flushed to disk and renamed over the old one. A rename is atomic on POSIX file
+/// systems, so after a crash at any point the file holds the last commit that reported success,
+/// or the one before it, never half of one.
+/// </summary>
+public sealed class RunningConfigFile
+{
+    public const string FileName = "running-config.xml";
+
+    private readonly string _directory;
+
+    public RunningConfigFile(string directory)
+    {
+        _directory = directory;
+    }
+
+    public string FilePath => Path.Combine(_directory, FileName);
+
+    /// <summary>Starts the device from the saved configuration, if there is one, and saves every commit from now on.</summary>
+    public void Attach(Device device)
+    {
+        Directory.CreateDirectory(_directory);
+        if (File.Exists(FilePath))
+        {
+            var (root, _) = ConfigXmlReader.Read(XDocument.Load(FilePath));
+            device.LoadRunning(root);
+        }
+
+        device.SaveRunning = Save;
+    }
+
+    /// <summary>Null when the configuration is on disk, else the reason the commit fails.</summary>
+    public string? Save(ConfigElement running)
+    {
+        var temporary = Path.Combine(_directory, "." + FileName + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            var text = "<?xml version=\"1.0\"?>\n" + ConfigXmlRenderer.Render(FullConfiguration.Of(running));
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, FilePath, overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            return "Server error : cannot save the configuration: " + e.Message;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Leave it: the next start ignores temporary files.
+        }
+    }
+}
