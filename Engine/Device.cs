@@ -182,7 +182,7 @@ public sealed class Device
                 RevertConfigCommand => ConfigurationHandler.Revert(this),
                 CommitCommand c => ConfigurationHandler.Commit(this, c),
                 SetUserPasswordCommand c => ConfigurationHandler.SetPassword(this, c),
-                _ => NetworkHandler.TryExecute(this, command) ?? new CommandResult(Messages.InvalidSyntax),
+                _ => NetworkHandler.TryExecute(this, command) ?? PolicyHandler.TryExecute(this, command) ?? new CommandResult(Messages.InvalidSyntax),
             };
         }
     }
