@@ -101,6 +101,42 @@ public sealed class DeviceConfiguration
         return true;
     }
 
+    /// <summary>Renames an entry. False when it does not exist or the new name is taken.</summary>
+    public static bool Rename(ConfigElement root, IReadOnlyList<ConfigStep> path, string newName)
+    {
+        var list = Find(root, [.. path.Take(path.Count - 1)])?.Child(path[^1].Schema.Name);
+        var entry = list?.Child(path[^1].EntryName!);
+        if (list is null || entry is null || list.Child(newName) is not null)
+        {
+            return false;
+        }
+
+        entry.Rename(newName);
+        return true;
+    }
+
+    /// <summary>Moves an entry within its list: `top`, `bottom`, `before`/`after` another entry. False when either is missing.</summary>
+    public static bool Move(ConfigElement root, IReadOnlyList<ConfigStep> path, string where, string? other)
+    {
+        var list = Find(root, [.. path.Take(path.Count - 1)])?.Child(path[^1].Schema.Name);
+        var entry = list?.Child(path[^1].EntryName!);
+        if (list is null || entry is null || (other is not null && (list.Child(other) is null || string.Equals(other, entry.Name, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        list.Children.Remove(entry);
+        var at = where switch
+        {
+            "top" => 0,
+            "bottom" => list.Children.Count,
+            "before" => list.Children.IndexOf(list.Child(other!)!),
+            _ => list.Children.IndexOf(list.Child(other!)!) + 1,
+        };
+        list.Children.Insert(at, entry);
+        return true;
+    }
+
     /// <summary>The element a path names in a tree, or null when it is not there.</summary>
     public static ConfigElement? Find(ConfigElement root, IReadOnlyList<ConfigStep> path)
     {

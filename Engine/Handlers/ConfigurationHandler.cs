@@ -40,6 +40,16 @@ internal static class ConfigurationHandler
         return CommandResult.Silent;
     }
 
+    public static CommandResult Rename(Device device, ConfigRenameCommand command) =>
+        DeviceConfiguration.Rename(device.Configuration.Candidate, command.Path, command.NewName)
+            ? CommandResult.Silent
+            : CommandResult.Error(Messages.InvalidSyntax);
+
+    public static CommandResult Move(Device device, ConfigMoveCommand command) =>
+        DeviceConfiguration.Move(device.Configuration.Candidate, command.Path, command.Where, command.Other)
+            ? CommandResult.Silent
+            : CommandResult.Error(Messages.InvalidSyntax);
+
     public static CommandResult Edit(CliSession session, ConfigEditCommand command)
     {
         session.EditPath = [.. command.Path.SelectMany(s => s.Words)];
@@ -83,6 +93,11 @@ internal static class ConfigurationHandler
             _ => ConfigBraceRenderer.Render(full),
         });
     }
+
+    public static CommandResult ShowDiff(Device device) =>
+        new(ConfigDiffRenderer.Render(
+            ConfigBraceRenderer.Render(FullConfiguration.Of(device.Configuration.Running)),
+            ConfigBraceRenderer.Render(FullConfiguration.Of(device.Configuration.Candidate))));
 
     public static CommandResult SetOutputFormat(CliSession session, SetCliConfigOutputFormatCommand command)
     {

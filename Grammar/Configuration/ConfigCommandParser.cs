@@ -10,10 +10,15 @@ namespace VirtualFirewall.Grammar.Configuration;
 /// </summary>
 internal static class ConfigCommandParser
 {
-    public static readonly string[] Verbs = ["delete", "edit", "set", "show"];
+    public static readonly string[] Verbs = ["delete", "edit", "move", "rename", "set", "show"];
 
     public static ParseOutcome Parse(string verb, IReadOnlyList<string> editPath, IReadOnlyList<string> words)
     {
+        if (verb is "rename" or "move")
+        {
+            return ParseRenameOrMove(verb, editPath, words);
+        }
+
         IReadOnlyList<string> full = [.. editPath, .. words];
         var walk = ConfigWalk.Run(full, withValues: verb is "set" or "delete");
         if (walk.Error is { } error)
@@ -42,6 +47,44 @@ internal static class ConfigCommandParser
             default:
                 return new ParsedCommand(new ConfigShowCommand(walk.Path));
         }
+    }
+
+    private static ParseOutcome ParseRenameOrMove(string verb, IReadOnlyList<string> editPath, IReadOnlyList<string> words)
+    {
+        // The path ends at an entry; then `to <name>`, or `top`, `bottom`, `before <name>`, `after <name>`.
+        var tail = verb == "rename" || (words.Count >= 2 && words[^2] is "before" or "after") ? 2 : 1;
+        if (words.Count <= tail)
+        {
+            return new ParseFailure(Messages.InvalidSyntax);
+        }
+
+        var walk = ConfigWalk.Run([.. editPath, .. words.Take(words.Count - tail)], withValues: false);
+        if (walk.Error is { } error)
+        {
+            return new ParseFailure(error);
+        }
+
+        if (walk.Path.Count == 0 || walk.Path[^1] is not { EntryName: not null } entry)
+        {
+            return new ParseFailure(Messages.InvalidSyntax);
+        }
+
+        if (verb == "rename")
+        {
+            if (words[^2] != "to")
+            {
+                return new ParseFailure(Messages.InvalidSyntax);
+            }
+
+            return entry.Schema.Validate?.Invoke(words[^1]) is { } bad
+                ? new ParseFailure(bad + "\n\n" + Messages.InvalidSyntax)
+                : new ParsedCommand(new ConfigRenameCommand(walk.Path, words[^1]));
+        }
+
+        var where = tail == 2 ? words[^2] : words[^1];
+        return where is "top" or "bottom" or "before" or "after"
+            ? new ParsedCommand(new ConfigMoveCommand(walk.Path, where, tail == 2 ? words[^1] : null))
+            : new ParseFailure(Messages.InvalidSyntax);
     }
 
     // `mgt-config users <name> password`: the user is the entry name of the `users` step.

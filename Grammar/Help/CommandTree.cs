@@ -94,6 +94,7 @@ public static class CommandTree
                 "config",
                 "Show configuration",
                 Command("candidate", "Show the candidate configuration", () => new ShowConfigCommand(Candidate: true)),
+                Command("diff", "Show the differences between the running and candidate configurations", () => new ShowConfigDiffCommand()),
                 Command("running", "Show the running configuration", () => new ShowConfigCommand(Candidate: false))),
             Keyword("counter", "Show system counters", CounterGrammar.Node()),
             Keyword(

@@ -66,6 +66,7 @@ public sealed class CommandTreeTests
             "show clock",
             "show config",
             "show config candidate",
+            "show config diff",
             "show config running",
             "show counter",
             "show counter global",
@@ -109,7 +110,7 @@ public sealed class CommandTreeTests
     {
         var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
 
-        Assert.That(leaves, Has.Count.EqualTo(34));
+        Assert.That(leaves, Has.Count.EqualTo(35));
         Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
     }
 
@@ -179,7 +180,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(65));
+        Assert.That(keywords, Has.Count.EqualTo(66));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -252,7 +253,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(41));
+        Assert.That(buildable, Has.Count.EqualTo(42));
 
         foreach (var (path, node) in buildable)
         {

@@ -180,6 +180,28 @@ public sealed class ConfigurationTests
         Assert.That(session.EditPath, Is.Empty);
     }
 
+    [Test]
+    public void Move_reorders_rules_and_rename_keeps_the_place()
+    {
+        var device = DefaultDevice.Create(new ManualTimeProvider(Boot));
+        var (session, _) = device.Login("admin", "192.0.2.1", "CLI");
+        Run(device, session, "configure");
+
+        Assert.That(Run(device, session, "move rulebase security rules allow-trust-to-vpn top"), Is.Empty);
+        Assert.That(Run(device, session, "move rulebase security rules deny-p2p after allow-ntp"), Is.Empty);
+        Assert.That(Run(device, session, "move rulebase security rules allow-dns before allow-trust-to-dmz"), Is.Empty);
+        Assert.That(Run(device, session, "rename rulebase security rules allow-ntp to allow-time"), Is.Empty);
+        Assert.That(Run(device, session, "rename rulebase security rules allow-time to deny-p2p"), Is.EqualTo("Invalid syntax.\n"));
+        Assert.That(Run(device, session, "move rulebase security rules nothing top"), Is.EqualTo("Invalid syntax.\n"));
+        Assert.That(Run(device, session, "move rulebase security rules allow-dns sideways"), Is.EqualTo("Invalid syntax.\n"));
+
+        var rules = device.Configuration.Candidate.Child("rulebase")!.Child("security")!.Child("rules")!.Children.Select(r => r.Name);
+        Assert.That(rules, Is.EqualTo(new[]
+        {
+            "allow-trust-to-vpn", "allow-time", "deny-p2p", "allow-trust-to-untrust", "allow-dns", "allow-trust-to-dmz", "deny-untrust", "allow-untrust-to-dmz-web",
+        }));
+    }
+
     private static string Run(Device device, CliSession session, string line)
     {
         var parsed = CommandLine.Parse(line, session.Mode, session.EditPath);
