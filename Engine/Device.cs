@@ -92,6 +92,9 @@ public sealed class Device
         }
     }
 
+    /// <summary>Named configuration files the host keeps (`--state-dir`); null when it keeps none.</summary>
+    public IConfigFiles? ConfigFiles { get; set; }
+
     /// <summary>Starts from a stored running configuration instead of the default one.</summary>
     public void LoadRunning(ConfigElement running)
     {
@@ -181,6 +184,8 @@ public sealed class Device
                 ConfigShowCommand c => ConfigurationHandler.Show(this, session, c),
                 ShowConfigCommand c => ConfigurationHandler.ShowConfig(this, session, c),
                 ShowConfigDiffCommand => ConfigurationHandler.ShowDiff(this),
+                LoadConfigCommand c => ConfigurationHandler.Load(this, c),
+                SaveConfigCommand c => ConfigurationHandler.Save(this, c),
                 SetCliConfigOutputFormatCommand c => ConfigurationHandler.SetOutputFormat(session, c),
                 RevertConfigCommand => ConfigurationHandler.Revert(this),
                 CommitCommand c => ConfigurationHandler.Commit(this, c),

@@ -10,9 +10,10 @@ namespace VirtualFirewall.Emulator.Persistence;
 /// `--state-dir`: the running configuration as `running-config.xml`, written at every commit to a
 /// temporary file, flushed to disk and renamed over the old one. A rename is atomic on POSIX file
 /// systems, so after a crash at any point the file holds the last commit that reported success,
-/// or the one before it, never half of one.
+/// or the one before it, never half of one. The same directory holds the files of `save config to`
+/// and `load config from`.
 /// </summary>
-public sealed class RunningConfigFile
+public sealed class RunningConfigFile : IConfigFiles
 {
     public const string FileName = "running-config.xml";
 
@@ -36,28 +37,49 @@ public sealed class RunningConfigFile
         }
 
         device.SaveRunning = Save;
+        device.ConfigFiles = this;
+    }
+
+    public string? Read(string name) =>
+        IsPlainName(name) && File.Exists(Path.Combine(_directory, name)) ? File.ReadAllText(Path.Combine(_directory, name)) : null;
+
+    public string? Write(string name, string text)
+    {
+        if (!IsPlainName(name) || string.Equals(name, FileName, StringComparison.Ordinal))
+        {
+            return $"{name} is not a file name that can be written";
+        }
+
+        return WriteAtomically(Path.Combine(_directory, name), text);
     }
 
     /// <summary>Null when the configuration is on disk, else the reason the commit fails.</summary>
-    public string? Save(ConfigElement running)
+    public string? Save(ConfigElement running) =>
+        WriteAtomically(FilePath, "<?xml version=\"1.0\"?>\n" + ConfigXmlRenderer.Render(FullConfiguration.Of(running))) is { } error
+            ? "Server error : cannot save the configuration: " + error
+            : null;
+
+    private static bool IsPlainName(string name) =>
+        name.Length is > 0 and <= 255 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    private string? WriteAtomically(string path, string text)
     {
-        var temporary = Path.Combine(_directory, "." + FileName + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var temporary = Path.Combine(_directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            var text = "<?xml version=\"1.0\"?>\n" + ConfigXmlRenderer.Render(FullConfiguration.Of(running));
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(Encoding.UTF8.GetBytes(text));
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, FilePath, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            return "Server error : cannot save the configuration: " + e.Message;
+            return e.Message;
         }
     }
 

@@ -172,6 +172,9 @@ public sealed class DeviceConfiguration
     /// <summary>Makes the candidate the running configuration.</summary>
     public void Commit() => Running = Candidate.Clone();
 
+    /// <summary>`load config from`: a whole configuration becomes the candidate.</summary>
+    public void Replace(ConfigElement candidate) => Candidate = candidate;
+
     /// <summary>`revert config`: the candidate becomes the running configuration again.</summary>
     public void Revert()
     {

@@ -99,6 +99,39 @@ internal static class ConfigurationHandler
             ConfigBraceRenderer.Render(FullConfiguration.Of(device.Configuration.Running)),
             ConfigBraceRenderer.Render(FullConfiguration.Of(device.Configuration.Candidate))));
 
+    // No capture of these replies exists; they follow the wording PAN-OS uses for its other config files.
+    public static CommandResult Load(Device device, LoadConfigCommand command)
+    {
+        if (device.ConfigFiles?.Read(command.FileName) is not { } text)
+        {
+            return CommandResult.Error($"Server error : {command.FileName} does not exist\n");
+        }
+
+        try
+        {
+            var (root, _) = ConfigXmlReader.Read(System.Xml.Linq.XDocument.Parse(text));
+            device.Configuration.Replace(root);
+            return new CommandResult($"Config loaded from {command.FileName}\n");
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+        {
+            return CommandResult.Error($"Server error : {command.FileName} is not a valid configuration\n");
+        }
+    }
+
+    public static CommandResult Save(Device device, SaveConfigCommand command)
+    {
+        if (device.ConfigFiles is null)
+        {
+            return CommandResult.Error("Server error : configuration files are not kept on this device (start it with --state-dir)\n");
+        }
+
+        var xml = "<?xml version=\"1.0\"?>\n" + ConfigXmlRenderer.Render(FullConfiguration.Of(device.Configuration.Candidate));
+        return device.ConfigFiles.Write(command.FileName, xml) is { } error
+            ? CommandResult.Error("Server error : " + error + "\n")
+            : new CommandResult($"Config saved to {command.FileName}\n");
+    }
+
     public static CommandResult SetOutputFormat(CliSession session, SetCliConfigOutputFormatCommand command)
     {
         session.Settings.ConfigOutputFormat = command.Format;

@@ -24,6 +24,13 @@ public static class ConfigurationTree
     private static readonly Parser<char, object> DescriptionText =
         Parser<char>.Any.ManyString().Select(text => (object)new CommitDescription(text));
 
+    // A plain file name in the device's configuration directory: no paths.
+    private static readonly Parser<char, object> FileName =
+        Parser<char>.Token(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').AtLeastOnceString()
+            .Where(name => name[0] != '.' && name.Length <= 255)
+            .Before(Parser<char>.End)
+            .Select(name => (object)name);
+
     private static readonly HashSet<string> NotRunnable = new(StringComparer.Ordinal) { "configure", "exit", "quit" };
 
     public static CommandNode Root { get; } = Root(
@@ -31,11 +38,13 @@ public static class ConfigurationTree
         Keyword("delete", "Delete a configuration element", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: true)),
         Keyword("edit", "Move to a level of the configuration", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: false)),
         Command("exit", "Exit from the current level, or from configuration mode at the top", () => new ExitConfigurationCommand()),
+        Keyword("load", "Load configuration", Keyword("config", "Load a configuration file", Keyword("from", "Load from a saved file", new CommandNode("<value>", "File name", [], FileName, v => new LoadConfigCommand((string)v[0]))))),
         Keyword("move", "Move a rule or entry", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: false)),
         Command("quit", "Exit from configuration mode", () => new ExitConfigurationCommand(Quit: true)),
         Keyword("rename", "Rename an entry", SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: false)),
         Keyword("revert", "Revert changes", Command("config", "Throw away the changes not committed", () => new RevertConfigCommand())),
         Keyword("run", "Run an operational-mode command", [.. CommandTree.Operational.Children.Where(c => !NotRunnable.Contains(c.Name))]),
+        Keyword("save", "Save configuration", Keyword("config", "Save the candidate configuration", Keyword("to", "Save to a file", new CommandNode("<value>", "File name", [], FileName, v => new SaveConfigCommand((string)v[0]))))),
         Keyword("set", "Set a configuration value", SchemaNodes.For(ConfigSchema.Root, withValues: true, leaves: true)),
         CommandWith("show", "Show the candidate configuration", _ => new ConfigShowCommand([]), SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: true)),
         Command("top", "Move to the top of the configuration", () => new ConfigUpCommand(ToTop: true)),
