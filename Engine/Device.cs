@@ -185,6 +185,7 @@ public sealed class Device
                 ShowConfigCommand c => ConfigurationHandler.ShowConfig(this, session, c),
                 ShowConfigDiffCommand => ConfigurationHandler.ShowDiff(this),
                 LoadConfigCommand c => ConfigurationHandler.Load(this, c),
+                ValidateCommand => ConfigurationHandler.Validate(this),
                 SaveConfigCommand c => ConfigurationHandler.Save(this, c),
                 SetCliConfigOutputFormatCommand c => ConfigurationHandler.SetOutputFormat(session, c),
                 RevertConfigCommand => ConfigurationHandler.Revert(this),

@@ -132,6 +132,17 @@ internal static class ConfigurationHandler
             : new CommandResult($"Config saved to {command.FileName}\n");
     }
 
+    /// <summary>
+    /// `validate full`: the commit checks without the commit, as a job whose result `show jobs id`
+    /// reports. The enqueue line is reconstructed; no capture of it was found.
+    /// </summary>
+    public static CommandResult Validate(Device device)
+    {
+        var errors = CommitValidator.Check(device.Configuration.Candidate);
+        var jobId = device.Jobs.Add("Validate", TimeSpan.Zero, errors.Count == 0 ? ["Configuration is valid"] : errors, errors.Count == 0 ? "OK" : "FAIL");
+        return new CommandResult(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Validate job enqueued with jobid {jobId}\n"));
+    }
+
     public static CommandResult SetOutputFormat(CliSession session, SetCliConfigOutputFormatCommand command)
     {
         session.Settings.ConfigOutputFormat = command.Format;
@@ -162,19 +173,21 @@ internal static class ConfigurationHandler
             return new CommandResult(Messages.NoChangesToCommit);
         }
 
-        var jobId = device.Jobs.Add("Commit");
         // The captures show 98%/99% before 100%, sometimes with earlier stages (55%, 75%).
         int[] percentages = device.Random.Next(2) == 0 ? [99, 100] : [55, 75, 98, 100];
         var errors = CommitValidator.Check(device.Configuration.Candidate);
-        if (errors.Count > 0)
+        if (errors.Count == 0 && device.SaveRunning?.Invoke(device.Configuration.Candidate) is { } saveError)
         {
-            return CommandResult.Error(CommitRenderer.RenderFailure(jobId, errors));
+            errors = [saveError];
         }
 
-        if (device.SaveRunning?.Invoke(device.Configuration.Candidate) is { } saveError)
+        if (errors.Count > 0)
         {
-            return CommandResult.Error(CommitRenderer.RenderFailure(jobId, [saveError]));
+            var failed = device.Jobs.Add("Commit", TimeSpan.Zero, errors, result: "FAIL");
+            return CommandResult.Error(CommitRenderer.RenderFailure(failed, errors));
         }
+
+        var jobId = device.Jobs.Add("Commit");
 
         device.Configuration.Commit();
         CommitEffects.Apply(device);

@@ -36,9 +36,9 @@ public sealed class JobList
     }
 
     /// <summary>Queues a job that runs for <paramref name="duration"/> from now, and returns its id.</summary>
-    public int Add(string type, TimeSpan duration, IReadOnlyList<string> details)
+    public int Add(string type, TimeSpan duration, IReadOnlyList<string> details, string result = "OK")
     {
-        var job = new Job(_jobs.Count + 1, type, _time.GetUtcNow()) { Duration = duration, Details = details };
+        var job = new Job(_jobs.Count + 1, type, _time.GetUtcNow()) { Duration = duration, Details = details, Result = result };
         _jobs.Add(job);
         return job.Id;
     }

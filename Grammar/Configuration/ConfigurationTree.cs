@@ -48,7 +48,8 @@ public static class ConfigurationTree
         Keyword("set", "Set a configuration value", SchemaNodes.For(ConfigSchema.Root, withValues: true, leaves: true)),
         CommandWith("show", "Show the candidate configuration", _ => new ConfigShowCommand([]), SchemaNodes.For(ConfigSchema.Root, withValues: false, leaves: true)),
         Command("top", "Move to the top of the configuration", () => new ConfigUpCommand(ToTop: true)),
-        Command("up", "Move up one level", () => new ConfigUpCommand(ToTop: false)));
+        Command("up", "Move up one level", () => new ConfigUpCommand(ToTop: false)),
+        Keyword("validate", "Validate the candidate configuration", Command("full", "Full validation, as a commit would do", () => new ValidateCommand())));
 
     private static CommandNode CommitNode() =>
         CommandWith(

@@ -202,6 +202,22 @@ public sealed class ConfigurationTests
         }));
     }
 
+    [Test]
+    public void Validate_full_and_a_failed_commit_leave_failed_jobs()
+    {
+        var device = DefaultDevice.Create(new ManualTimeProvider(Boot));
+        var (session, _) = device.Login("admin", "192.0.2.1", "CLI");
+        Run(device, session, "configure");
+        Assert.That(Run(device, session, "validate full"), Is.EqualTo("Validate job enqueued with jobid 2\n"));
+        Run(device, session, "set rulebase security rules r to nowhere");
+
+        Assert.That(Run(device, session, "validate full"), Is.EqualTo("Validate job enqueued with jobid 3\n"));
+        Assert.That(Run(device, session, "commit"), Does.Contain("Commit job 4 is in progress"));
+
+        Assert.That(device.Jobs.All.Select(j => (j.Id, j.Type, j.Result)), Is.EqualTo(new[] { (1, "AutoCom", "OK"), (2, "Validate", "OK"), (3, "Validate", "FAIL"), (4, "Commit", "FAIL") }));
+        Assert.That(device.Jobs.Find(4)!.Details, Is.EqualTo(new[] { "rulebase -> security -> rules -> r -> to 'nowhere' is not a valid reference", "rulebase -> security -> rules -> r -> to is invalid" }));
+    }
+
     private static string Run(Device device, CliSession session, string line)
     {
         var parsed = CommandLine.Parse(line, session.Mode, session.EditPath);
