@@ -7,7 +7,7 @@ using VirtualFirewall.Emulator.Persistence;
 namespace VirtualFirewall.Tests.Hosting;
 
 /// <summary>
-/// `--state-dir`: the emulator killed with SIGKILL at random moments around commits comes back with
+/// `--state-dir`: the emulator killed with SIGKILL at random moments around 100 commits comes back with
 /// the last configuration whose commit it reported (or, killed mid-commit, the one about to be
 /// reported), never a broken one.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed partial class StateDirectoryTests
         var committed = "PA-VM";
         try
         {
-            for (var round = 0; round < 40; round++)
+            for (var round = 0; round < 100; round++)
             {
                 using var process = Start(state.FullName);
                 try
