@@ -33,8 +33,9 @@ internal static class SchemaNodes
                 [new CommandNode("<name>", schema.Help, For(schema, withValues, leaves), AnyWord, done)],
                 build: withValues ? null : done),
             _ when !withValues || schema.IsInteractive => new CommandNode(schema.Name, schema.Help, [], build: done),
-            _ when schema.Choices.Count > 0 => new CommandNode(schema.Name, schema.Help, [.. schema.Choices.Select(c => new CommandNode(c, c, [], build: done))]),
-            _ => new CommandNode(schema.Name, schema.Help, [new CommandNode(schema.Kind == SchemaKind.MemberList ? "<value>" : "<value>", schema.Help, [], AnyWord, done)]),
+            // A field that takes a value is an option (`+`) in PAN-OS's help, a sub-tree is `>` (panos-cli-gaps.md §4.2).
+            _ when schema.Choices.Count > 0 => new CommandNode(schema.Name, schema.Help, [.. schema.Choices.Select(c => new CommandNode(c, c, [], build: done))], optionValue: AnyWord),
+            _ => new CommandNode(schema.Name, schema.Help, [new CommandNode("<value>", schema.Help, [], AnyWord, done)], optionValue: AnyWord),
         };
     }
 }
