@@ -122,6 +122,7 @@ public sealed class Device
     {
         lock (_gate)
         {
+            SessionTimeoutsSettings.Apply(Sessions, Configuration.Running);
             var now = Clock.UtcNow;
             while (Schedule.TryTakeDue(now, out var when, out var action))
             {

@@ -8,8 +8,11 @@ internal sealed class GeneratedSession(TrafficFlow flow, TrafficApplication appl
     public TrafficFlow Flow { get; } = flow;
     public TrafficApplication Application { get; } = application;
 
-    /// <summary>How the session will end; <see cref="TrackerStage.AgedOut"/> means it falls silent and the ager ends it.</summary>
-    public TrackerStage Stage { get; } = stage;
+    /// <summary>
+    /// How the session will end; <see cref="TrackerStage.AgedOut"/> means it falls silent and the ager ends it.
+    /// The running policy may change it when the session opens (a flow's rule deleted, a deny rule added).
+    /// </summary>
+    public TrackerStage Stage { get; set; } = stage;
 
     /// <summary>How long it carries traffic.</summary>
     public double LifetimeSeconds { get; set; } = lifetimeSeconds;

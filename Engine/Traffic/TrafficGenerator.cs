@@ -1,3 +1,4 @@
+using VirtualFirewall.Engine.Policy;
 using VirtualFirewall.Engine.Sessions;
 
 namespace VirtualFirewall.Engine.Traffic;
@@ -45,6 +46,7 @@ public sealed class TrafficGenerator
     private readonly Device _device;
     private readonly Random _random;
     private readonly TrafficFlow[][] _flowsByKind;
+    private readonly HashSet<string> _profileRules;
     private readonly PriorityQueue<GeneratedSession, (long At, long Order)> _agenda = new();
     private readonly long _meanGapTicks;
     private long _order;
@@ -60,6 +62,7 @@ public sealed class TrafficGenerator
         Profile = profile;
         _random = random;
         _flowsByKind = [.. Enum.GetValues<TrafficFlowKind>().Select(kind => profile.Flows.Where(f => f.Kind == kind && f.Weight > 0).ToArray())];
+        _profileRules = [.. profile.Flows.SelectMany(f => f.Applications.Select(a => a.Rule ?? f.Rule))];
         _meanGapTicks = (long)(TimeSpan.TicksPerMinute / profile.SessionsPerMinute);
     }
 
@@ -236,11 +239,22 @@ public sealed class TrafficGenerator
     {
         var flow = plan.Flow;
         var application = plan.Application;
-        var session = _device.Sessions.Open(Spec(flow, application));
+        var spec = Spec(flow, application);
+        var rule = Lookup(flow, application, spec);
+        var kind = rule.Verdict != RuleAction.Allow ? TrafficFlowKind.Denied : flow.ToFirewall ? TrafficFlowKind.ToFirewall : TrafficFlowKind.Forward;
+        if (kind != flow.Kind)
+        {
+            // The running policy decided otherwise than the flow was written for: a denied session,
+            // or an allowed one that ends as the application's sessions usually do.
+            plan.Stage = kind == TrafficFlowKind.Denied ? TrackerStage.AppidPolicyLookupDeny
+                : CanEnd(application, TrackerStage.TcpFin) ? TrackerStage.TcpFin : TrackerStage.AgedOut;
+        }
+
+        var session = _device.Sessions.Open(spec with { Rule = rule.Name, Action = rule.Verdict });
         plan.Session = session;
         SessionsOpened++;
         var tcp = application.Protocol == SessionTimeouts.TcpProtocol;
-        switch (flow.Kind)
+        switch (kind)
         {
             case TrafficFlowKind.Denied:
                 // The first packet finds the session already discarding; TCP clients try their SYN again.
@@ -436,6 +450,27 @@ public sealed class TrafficGenerator
     /// <summary>Counts traffic on the plan's session; false (and the plan is dropped) if it is no longer live.</summary>
     private bool Record(GeneratedSession plan, long bytesUp, long bytesDown, long packetsUp, long packetsDown) =>
         _device.Sessions.RecordTraffic(plan.Session!.Id, bytesUp, bytesDown, packetsUp, packetsDown);
+
+    /// <summary>
+    /// The security rule of the running configuration that the session matches: zones and pre-NAT
+    /// addresses of the flow, protocol, port and application. Where the first match is another rule
+    /// the profile itself names, the flow keeps the rule it was written for while that rule is
+    /// enabled: the profile's own rules partition its traffic (DefaultConfiguration's deny-untrust,
+    /// with service any, sits above allow-untrust-to-dmz-web, and allow-dns does not name the dmz
+    /// zone its DNS server is in), while any other rule (one an administrator added) takes its turn
+    /// in rulebase order.
+    /// </summary>
+    private SecurityRule Lookup(TrafficFlow flow, TrafficApplication application, SessionSpec spec)
+    {
+        var policy = SecurityPolicy.Of(_device.Configuration.Running);
+        var port = application.Protocol == SessionTimeouts.IcmpProtocol ? (int?)null : spec.DestinationPort;
+        var query = new PolicyQuery(flow.FromZone, flow.ToZone, spec.Source, spec.Destination, application.Protocol, port) { Application = application.Name };
+        var match = policy.Match(query)!;
+        var named = application.Rule ?? flow.Rule;
+        return !string.Equals(match.Name, named, StringComparison.Ordinal) && _profileRules.Contains(match.Name) && policy.Find(named) is { } own
+            ? own
+            : match;
+    }
 
     private SessionSpec Spec(TrafficFlow flow, TrafficApplication application)
     {

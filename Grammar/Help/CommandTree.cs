@@ -1,3 +1,4 @@
+using System.Net;
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Sessions;
@@ -137,6 +138,11 @@ public static class CommandTree
                 "Show routing information",
                 Command("route", "Show route entries", () => new ShowRoutingRouteCommand())),
             Keyword(
+                "running",
+                "Show running operational parameters",
+                Command("nat-policy", "Show currently deployed NAT policy", () => new ShowRunningNatPolicyCommand()),
+                Command("security-policy", "Show currently deployed security policy", () => new ShowRunningSecurityPolicyCommand())),
+            Keyword(
                 "session",
                 "Show session information",
                 CommandWith(
@@ -160,5 +166,41 @@ public static class CommandTree
             Keyword(
                 "system",
                 "Show system information",
-                Command("info", "Show system information", () => new ShowSystemInfoCommand()))));
+                Command("info", "Show system information", () => new ShowSystemInfoCommand()))),
+        Keyword(
+            "test",
+            "Test the configuration",
+            OptionSet(
+                "security-policy-match",
+                "Test security policy match",
+                SecurityPolicyMatch,
+                Option("application", "Application name", Values.Word, "Application name"),
+                Option("destination", "destination IP address", Values.Ipv4Address, "<ip> Destination IP address"),
+                Option("destination-port", "Destination port", Values.IntegerInRange(0, 65535), "<0-65535> Destination port"),
+                Option("from", "from zone", Values.Word, "Zone name"),
+                Option("protocol", "IP protocol value", Values.IntegerInRange(1, 255), "<1-255> IP protocol number"),
+                Option("source", "source IP address", Values.Ipv4Address, "<ip> Source IP address"),
+                Option("source-user", "Source User", Values.Word, "Source user name"),
+                Option("to", "to zone", Values.Word, "Zone name"))));
+
+    private static TestSecurityPolicyMatchCommand SecurityPolicyMatch(IReadOnlyList<object> values)
+    {
+        var command = new TestSecurityPolicyMatchCommand();
+        foreach (var option in values.OfType<KeyValuePair<string, object>>())
+        {
+            command = option.Key switch
+            {
+                "application" => command with { Application = (string)option.Value },
+                "destination" => command with { Destination = (IPAddress)option.Value },
+                "destination-port" => command with { DestinationPort = (int)option.Value },
+                "from" => command with { From = (string)option.Value },
+                "protocol" => command with { Protocol = (int)option.Value },
+                "source" => command with { Source = (IPAddress)option.Value },
+                "source-user" => command with { SourceUser = (string)option.Value },
+                _ => command with { To = (string)option.Value },
+            };
+        }
+
+        return command;
+    }
 }

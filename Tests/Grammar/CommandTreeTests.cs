@@ -20,7 +20,7 @@ public sealed class CommandTreeTests
             Assert.That(Root.Help, Is.Empty);
             Assert.That(Root.IsValue, Is.False);
             Assert.That(Root.Build, Is.Null);
-            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "configure", "exit", "quit", "request", "set", "show" }));
+            Assert.That(Root.Children.Select(c => c.Name), Is.EqualTo(new[] { "clear", "configure", "exit", "quit", "request", "set", "show", "test" }));
         }
     }
 
@@ -92,6 +92,9 @@ public sealed class CommandTreeTests
             "show mac all",
             "show routing",
             "show routing route",
+            "show running",
+            "show running nat-policy",
+            "show running security-policy",
             "show session",
             "show session all",
             "show session all filter",
@@ -100,6 +103,8 @@ public sealed class CommandTreeTests
             "show session info",
             "show system",
             "show system info",
+            "test",
+            "test security-policy-match",
         ];
 
         Assert.That(Paths().Select(p => p.Path), Is.EqualTo(expected));
@@ -110,7 +115,7 @@ public sealed class CommandTreeTests
     {
         var leaves = Paths().Where(p => p.Node.Children.Count == 0).ToList();
 
-        Assert.That(leaves, Has.Count.EqualTo(35));
+        Assert.That(leaves, Has.Count.EqualTo(37));
         Assert.That(leaves.Where(p => p.Node.Build is null).Select(p => p.Path), Is.Empty);
     }
 
@@ -119,7 +124,7 @@ public sealed class CommandTreeTests
     {
         var building = Paths().Where(p => p.Node.Children.Count > 0 && p.Node.Build is not null).Select(p => p.Path);
 
-        Assert.That(building, Is.EqualTo(new[] { "clear session all", "clear session all filter", "show counter global", "show counter global filter", "show log traffic", "show session all", "show session all filter" }));
+        Assert.That(building, Is.EqualTo(new[] { "clear session all", "clear session all filter", "show counter global", "show counter global filter", "show log traffic", "show session all", "show session all filter", "test security-policy-match" }));
     }
 
     [Test]
@@ -180,7 +185,7 @@ public sealed class CommandTreeTests
     {
         var keywords = Paths().Where(p => !p.Node.IsValue).Select(p => p.Node.Name).ToList();
 
-        Assert.That(keywords, Has.Count.EqualTo(66));
+        Assert.That(keywords, Has.Count.EqualTo(71));
         Assert.That(keywords, Has.All.Match("^[a-z][a-z-]*[a-z]$"));
     }
 
@@ -253,7 +258,7 @@ public sealed class CommandTreeTests
     public void Every_buildable_path_parses_back_to_the_command_its_node_builds()
     {
         var buildable = Paths().Where(p => p.Node.Build is not null).ToList();
-        Assert.That(buildable, Has.Count.EqualTo(42));
+        Assert.That(buildable, Has.Count.EqualTo(45));
 
         foreach (var (path, node) in buildable)
         {
@@ -270,7 +275,7 @@ public sealed class CommandTreeTests
     public void Every_inner_path_is_incomplete_and_gives_invalid_syntax()
     {
         var inner = Paths().Where(p => p.Node.Build is null).ToList();
-        Assert.That(inner, Has.Count.EqualTo(29));
+        Assert.That(inner, Has.Count.EqualTo(31));
 
         foreach (var (path, _) in inner)
         {
