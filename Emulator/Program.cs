@@ -4,6 +4,7 @@ using NLog;
 using VirtualFirewall.Emulator.Hosting;
 using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Emulator.Persistence;
+using VirtualFirewall.Emulator.Recording;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.State;
 
@@ -80,6 +81,11 @@ public static class Program
                 parsed.GetValue(hostKeyDir)!,
                 cancellation).ConfigureAwait(false);
         });
+
+        var transcriptPaths = new Argument<string[]>("paths") { Description = "Transcript files, or directories searched for *.txt.", Arity = ArgumentArity.OneOrMore };
+        var check = new Command("check", "Replay golden transcripts against the emulator; print PASS or the first difference per file.") { transcriptPaths };
+        check.SetAction(parsed => TranscriptChecker.Check(parsed.GetValue(transcriptPaths)!, Console.Out) == 0 ? 0 : 1);
+        root.Subcommands.Add(new Command("transcript", "Work with transcripts.") { check });
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -1,13 +1,12 @@
 using VirtualFirewall.Emulator.Inventory.Scenarios;
-using VirtualFirewall.Emulator.Recording;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.Time;
 using VirtualFirewall.Engine.Users;
 
-namespace VirtualFirewall.Tests.Transcripts;
+namespace VirtualFirewall.Emulator.Recording;
 
 /// <summary>The device a transcript header describes, on a manual clock set to the header's moment.</summary>
-internal sealed record TranscriptDevice(Device Device, ManualTimeProvider Clock)
+public sealed record TranscriptDevice(Device Device, ManualTimeProvider Clock)
 {
     public static TranscriptDevice Create(TranscriptHeader header)
     {

@@ -1,10 +1,9 @@
-using VirtualFirewall.Emulator.Recording;
 using VirtualFirewall.Emulator.Shell;
 
-namespace VirtualFirewall.Tests.Transcripts;
+namespace VirtualFirewall.Emulator.Recording;
 
 /// <summary>Replays a transcript against the shell in memory: no sockets, no timing.</summary>
-internal static class MemoryReplay
+public static class MemoryReplay
 {
     public static ReplayResult Run(Transcript transcript, bool byteByByte = false)
     {

@@ -1,9 +1,8 @@
-using VirtualFirewall.Emulator.Recording;
 
-namespace VirtualFirewall.Tests.Transcripts;
+namespace VirtualFirewall.Emulator.Recording;
 
 /// <summary>Describes the first difference between expected and actual bytes, invisible characters made visible.</summary>
-internal static class TranscriptDiff
+public static class TranscriptDiff
 {
     public static string? FirstDifference(byte[] expected, byte[] actual)
     {
