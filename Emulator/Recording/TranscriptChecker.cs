@@ -2,7 +2,8 @@ namespace VirtualFirewall.Emulator.Recording;
 
 /// <summary>
 /// `transcript check &lt;files or directories&gt;`: replays each transcript against the emulator in memory
-/// and reports, per file, `PASS` or `FAIL` with the first difference (invisible bytes made visible).
+/// and reports, per file, `PASS` or `FAIL` with the first difference and a line diff (invisible bytes
+/// made visible).
 /// </summary>
 public static class TranscriptChecker
 {
@@ -19,7 +20,11 @@ public static class TranscriptChecker
             {
                 var transcript = Transcript.Parse(File.ReadAllText(file));
                 var result = MemoryReplay.Run(transcript);
-                problem = TranscriptDiff.FirstDifference(transcript.ExpectedOutput(), result.AllOutput());
+                var expected = transcript.ExpectedOutput();
+                var actual = result.AllOutput();
+                problem = TranscriptDiff.FirstDifference(expected, actual) is { } first
+                    ? first + "\n" + TranscriptLineDiff.Render(expected, actual).TrimEnd('\n')
+                    : null;
             }
             catch (Exception e) when (e is TranscriptFormatException or IOException or UnauthorizedAccessException or ArgumentException)
             {

@@ -34,6 +34,7 @@ public sealed class TranscriptCheckerTests
 
             Assert.That(failed, Is.EqualTo(3));
             Assert.That(output.ToString(), Does.Contain("FAIL " + Path.Combine(directory.FullName, "changed.txt") + "\nfirst difference at output line "));
+            Assert.That(output.ToString(), Does.Contain("\n- Fri Nov 27 18:56:14 UTC 2025\n+ Fri Nov 27 18:56:14 UTC 2026\n"));
             Assert.That(output.ToString(), Does.Contain("FAIL " + Path.Combine(directory.FullName, "broken.txt") + "\n"));
             Assert.That(output.ToString(), Does.Contain("no such file or directory"));
         }
