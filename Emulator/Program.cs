@@ -120,7 +120,18 @@ public static class Program
             });
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
 
-        var device = configure(DefaultDevice.Create(TimeProvider.System));
+        Device device;
+        try
+        {
+            device = configure(DefaultDevice.Create(TimeProvider.System));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // A bad state directory or option value: say why and refuse to start, without a stack trace.
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+
         TelnetHost? telnet = null;
         SshHost? ssh = null;
         try

@@ -45,7 +45,7 @@ public static class CommandLine
             tokens = [.. tokens.Take(bar)];
         }
 
-        if (mode == CliMode.Configuration && !tokens[0].Quoted && ConfigCommandParser.Verbs.Contains(tokens[0].Text, StringComparer.Ordinal))
+        if (mode == CliMode.Configuration && ConfigCommandParser.Verbs.Contains(tokens[0].Text, StringComparer.Ordinal))
         {
             var outcome = ConfigCommandParser.Parse(tokens[0].Text, editPath ?? [], [.. tokens.Skip(1).Select(t => t.Text)]);
             return outcome is ParsedCommand config ? config with { Pipeline = pipeline } : outcome;

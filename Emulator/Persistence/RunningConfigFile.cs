@@ -26,13 +26,26 @@ public sealed class RunningConfigFile : IConfigFiles
 
     public string FilePath => Path.Combine(_directory, FileName);
 
-    /// <summary>Starts the device from the saved configuration, if there is one, and saves every commit from now on.</summary>
+    /// <summary>
+    /// Starts the device from the saved configuration, if there is one, and saves every commit from now
+    /// on. Throws <see cref="InvalidDataException"/> for a file that is not a configuration, and
+    /// <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> when the directory cannot be used.
+    /// </summary>
     public void Attach(Device device)
     {
         Directory.CreateDirectory(_directory);
         if (File.Exists(FilePath))
         {
-            var (root, _) = ConfigXmlReader.Read(XDocument.Load(FilePath));
+            ConfigElement root;
+            try
+            {
+                (root, _) = ConfigXmlReader.Read(XDocument.Load(FilePath));
+            }
+            catch (System.Xml.XmlException e)
+            {
+                throw new InvalidDataException($"{FilePath}: not a readable configuration: {e.Message}", e);
+            }
+
             device.LoadRunning(root);
         }
 

@@ -23,7 +23,9 @@ internal static class SchemaNodes
 
     private static CommandNode Node(SchemaNode schema, bool withValues, bool leaves)
     {
-        Func<IReadOnlyList<object>, Command> done = _ => new ConfigUpCommand(ToTop: false);
+        // Only marks where a path may end, so help offers `<Enter>` there; CommandLine parses these
+        // verbs with ConfigCommandParser and never calls it.
+        Func<IReadOnlyList<object>, Command> done = _ => throw new InvalidOperationException("configuration paths are parsed by ConfigCommandParser");
         return schema.Kind switch
         {
             SchemaKind.Container => new CommandNode(schema.Name, schema.Help, For(schema, withValues, leaves), build: done),

@@ -73,6 +73,26 @@ public sealed partial class StateDirectoryTests
         }
     }
 
+    [Test]
+    public async Task A_damaged_configuration_file_stops_the_start_with_a_reason()
+    {
+        var state = Directory.CreateTempSubdirectory("vf-state-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(state.FullName, RunningConfigFile.FileName), "<config><devices>");
+            using var process = Start(state.FullName);
+            var error = await process.StandardError.ReadToEndAsync().WaitAsync(Wait);
+            await process.WaitForExitAsync().WaitAsync(Wait);
+
+            Assert.That(process.ExitCode, Is.EqualTo(1));
+            Assert.That(error, Does.Contain("running-config.xml: not a readable configuration").And.Not.Contain("   at "));
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
+    }
+
     private static async Task<string> HostnameAfterRestartAsync(string state, string before, string after)
     {
         using var process = Start(state);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Engine.Cli;
@@ -17,14 +16,6 @@ namespace VirtualFirewall.Tests.Interop;
 [TestFixture]
 public sealed class NetworkTextFsmTests
 {
-    private const string ParseScript = """
-        import json, sys, textfsm
-        with open(sys.argv[1]) as template, open(sys.argv[2]) as data:
-            fsm = textfsm.TextFSM(template)
-            rows = fsm.ParseText(data.read())
-        print(json.dumps([dict(zip(fsm.header, row)) for row in rows]))
-        """;
-
     private static readonly DateTimeOffset Boot = new(2026, 11, 20, 8, 0, 0, TimeSpan.Zero);
 
     private ManualTimeProvider _clock = null!;
@@ -234,28 +225,8 @@ public sealed class NetworkTextFsmTests
         (_session, _) = _device.Login("admin", "192.0.2.1", "CLI");
     }
 
-    private List<Dictionary<string, string>> Parse(string template, Command command)
-    {
-        var output = _device.Execute(command, _session).Output;
-        var data = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(data, output);
-            var path = RepositoryPaths.Reference($"ntc-templates/paloalto_panos_{template}.textfsm");
-            var (exit, stdout, stderr) = DebianPython.Run(ParseScript, [path, data], TimeSpan.FromSeconds(60));
-            Assert.That(exit, Is.EqualTo(0), stderr + "\n" + output);
-            return JsonSerializer.Deserialize<List<Dictionary<string, JsonElement>>>(stdout)!
-                .Select(row => row.ToDictionary(
-                    p => p.Key,
-                    p => p.Value.ValueKind == JsonValueKind.Array ? string.Join(',', p.Value.EnumerateArray().Select(e => e.GetString())) : p.Value.GetString() ?? string.Empty,
-                    StringComparer.Ordinal))
-                .ToList();
-        }
-        finally
-        {
-            File.Delete(data);
-        }
-    }
+    private List<Dictionary<string, string>> Parse(string template, Command command) =>
+        TextFsm.Parse(template, _device.Execute(command, _session).Output);
 
     private static Dictionary<string, string> Row(params (string Key, string Value)[] fields) =>
         fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);

@@ -16,14 +16,6 @@ namespace VirtualFirewall.Tests.Interop;
 [TestFixture]
 public sealed class PolicyTextFsmTests
 {
-    private const string ParseScript = """
-        import json, sys, textfsm
-        with open(sys.argv[1]) as template, open(sys.argv[2]) as data:
-            fsm = textfsm.TextFSM(template)
-            rows = fsm.ParseText(data.read())
-        print(json.dumps([dict(zip(fsm.header, row)) for row in rows]))
-        """;
-
     private Device _device = null!;
     private CliSession _session = null!;
 
@@ -159,20 +151,7 @@ public sealed class PolicyTextFsmTests
     {
         var parsed = CommandLine.Parse(line, CliMode.Operational);
         Assert.That(parsed, Is.TypeOf<ParsedCommand>(), line);
-        var output = _device.Execute(((ParsedCommand)parsed).Command, _session).Output;
-        var data = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(data, output);
-            var path = RepositoryPaths.Reference($"ntc-templates/paloalto_panos_{template}.textfsm");
-            var (exit, stdout, stderr) = DebianPython.Run(ParseScript, [path, data], TimeSpan.FromSeconds(60));
-            Assert.That(exit, Is.EqualTo(0), stderr + "\n" + output);
-            return JsonSerializer.Deserialize<List<Dictionary<string, string>>>(stdout)!;
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        return TextFsm.Parse(template, _device.Execute(((ParsedCommand)parsed).Command, _session).Output);
     }
 
     private static Dictionary<string, string> Row(params (string Key, string Value)[] fields) =>

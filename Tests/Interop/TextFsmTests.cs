@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Time;
@@ -9,47 +8,26 @@ namespace VirtualFirewall.Tests.Interop;
 [TestFixture]
 public sealed class TextFsmTests
 {
-    private const string ParseScript = """
-        import json, sys, textfsm
-        with open(sys.argv[1]) as template, open(sys.argv[2]) as data:
-            fsm = textfsm.TextFSM(template)
-            rows = fsm.ParseText(data.read())
-        print(json.dumps([dict(zip(fsm.header, row)) for row in rows]))
-        """;
-
     [Test]
     public void ShowSystemInfoParsesWithItsTemplate()
     {
-        DebianPython.Require("textfsm");
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         var device = DefaultDevice.Create(clock);
         var (session, _) = device.Login("admin", "192.0.2.1", "CLI");
         clock.Advance(new TimeSpan(2, 2, 38, 49));
         var output = device.Execute(new ShowSystemInfoCommand(), session).Output;
-        var data = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(data, output);
-            var template = RepositoryPaths.Reference("ntc-templates/paloalto_panos_show_system_info.textfsm");
 
-            var (exit, stdout, stderr) = DebianPython.Run(ParseScript, [template, data], TimeSpan.FromSeconds(60));
+        var rows = TextFsm.Parse("show_system_info", output);
 
-            Assert.That(exit, Is.EqualTo(0), stderr);
-            var rows = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(stdout)!;
-            Assert.That(rows, Has.Count.EqualTo(1));
-            var row = rows[0];
-            Assert.That(row["HOSTNAME"], Is.EqualTo("PA-VM"));
-            Assert.That(row["MODEL"], Is.EqualTo("PA-VM"));
-            Assert.That(row["SERIAL"], Is.EqualTo("007954000351998"));
-            Assert.That(row["OS"], Is.EqualTo("10.2.10"));
-            Assert.That(row["UPTIME"], Is.EqualTo("2 days, 2:38:49"));
-            Assert.That(row["FAMILY"], Is.EqualTo("vm"));
-            Assert.That(row["VM_MODE"], Is.EqualTo("KVM"));
-            Assert.That(row["OPERATIONAL_MODE"], Is.EqualTo("normal"));
-        }
-        finally
-        {
-            File.Delete(data);
-        }
+        Assert.That(rows, Has.Count.EqualTo(1));
+        var row = rows[0];
+        Assert.That(row["HOSTNAME"], Is.EqualTo("PA-VM"));
+        Assert.That(row["MODEL"], Is.EqualTo("PA-VM"));
+        Assert.That(row["SERIAL"], Is.EqualTo("007954000351998"));
+        Assert.That(row["OS"], Is.EqualTo("10.2.10"));
+        Assert.That(row["UPTIME"], Is.EqualTo("2 days, 2:38:49"));
+        Assert.That(row["FAMILY"], Is.EqualTo("vm"));
+        Assert.That(row["VM_MODE"], Is.EqualTo("KVM"));
+        Assert.That(row["OPERATIONAL_MODE"], Is.EqualTo("normal"));
     }
 }

@@ -103,9 +103,16 @@ public sealed class ConfigurationTests
     [TestCase("set deviceconfig system hostname", "Invalid syntax.\n")]
     [TestCase("set rulebase security rules r from [ trust", "Invalid syntax.\n")]
     [TestCase("edit address a ip-netmask", "Invalid syntax.\n")]
+    [TestCase("\"show\" nonsense", "Invalid syntax.\n")]
     public void Bad_values_print_the_reason_and_invalid_syntax(string line, string message)
     {
         Assert.That(CommandLine.Parse(line, CliMode.Configuration), Is.EqualTo(new ParseFailure(message)));
+    }
+
+    [Test]
+    public void A_quoted_verb_is_the_verb()
+    {
+        Assert.That(CommandLine.Parse("\"set\" zone lab", CliMode.Configuration), Is.TypeOf<ParsedCommand>().With.Property("Command").TypeOf<VirtualFirewall.Engine.Commands.ConfigSetCommand>());
     }
 
     [Test]
