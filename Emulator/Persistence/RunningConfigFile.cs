@@ -72,7 +72,8 @@ public sealed class RunningConfigFile : IConfigFiles
             ? "Server error : cannot save the configuration: " + error
             : null;
 
-    private static bool IsPlainName(string name) =>
+    /// <summary>A file name without a directory, not hidden: what `save config to` may write.</summary>
+    public static bool IsPlainName(string name) =>
         name.Length is > 0 and <= 255 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
     private string? WriteAtomically(string path, string text)

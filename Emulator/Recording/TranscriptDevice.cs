@@ -13,6 +13,7 @@ public sealed record TranscriptDevice(Device Device, ManualTimeProvider Clock)
         var clock = new ManualTimeProvider(header.Boot);
         var device = ScenarioCatalog.Create(header.Device, clock, header.SwVersion);
         device.Identity = device.Identity with { HaState = header.HaState };
+        device.ConfigFiles = new MemoryConfigFiles();
         if (header.LastLogin is { } last)
         {
             device.Users.SetLastLogin(header.User, new LoginRecord(last, header.LastLoginFrom));
