@@ -3,21 +3,26 @@ using VirtualFirewall.Ssh;
 
 namespace VirtualFirewall.Emulator.Hosting;
 
-/// <summary>Connects the SSH library to one device: its users log in, its CLI runs on the channels.</summary>
+/// <summary>
+/// Connects the SSH library to one device: its users log in, its CLI runs on the channels. The device
+/// is looked up at each step, so a device reset to its description serves the next login.
+/// </summary>
 internal sealed class DeviceSshHost : ISshServerHost
 {
-    private readonly Device _device;
+    private readonly Func<Device> _current;
 
-    public DeviceSshHost(Device device)
+    public DeviceSshHost(Func<Device> current)
     {
-        _device = device;
+        _current = current;
     }
 
-    public bool AuthenticatePassword(string user, string password) => _device.Users.VerifyPassword(user, password);
+    private Device CurrentDevice => _current();
 
-    public bool IsAuthorizedKey(string user, ReadOnlySpan<byte> publicKeyBlob) => _device.Users.IsAuthorizedKey(user, publicKeyBlob);
+    public bool AuthenticatePassword(string user, string password) => CurrentDevice.Users.VerifyPassword(user, password);
 
-    public ISshChannelHandler OpenShell(SshSessionChannel channel) => new SshShellHandler(_device, channel);
+    public bool IsAuthorizedKey(string user, ReadOnlySpan<byte> publicKeyBlob) => CurrentDevice.Users.IsAuthorizedKey(user, publicKeyBlob);
 
-    public ISshChannelHandler OpenExec(SshSessionChannel channel, string command) => SshExecHandler.Run(_device, channel, command);
+    public ISshChannelHandler OpenShell(SshSessionChannel channel) => new SshShellHandler(CurrentDevice, channel);
+
+    public ISshChannelHandler OpenExec(SshSessionChannel channel, string command) => SshExecHandler.Run(CurrentDevice, channel, command);
 }

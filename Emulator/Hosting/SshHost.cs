@@ -22,14 +22,22 @@ public sealed class SshHost : IAsyncDisposable
     private Task? _acceptLoop;
 
     public SshHost(Device device, IPEndPoint endpoint, SshServerOptions options, int maxConnections = 256, int maxUnauthenticated = 32)
+        : this(() => device, endpoint, options, maxConnections, maxUnauthenticated)
     {
+    }
+
+    /// <summary>A host whose device may be replaced (reset to its description): each login uses the current one.</summary>
+    public SshHost(Func<Device> current, IPEndPoint endpoint, SshServerOptions options, int maxConnections = 256, int maxUnauthenticated = 32)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var device = current();
         _options = options with
         {
             Log = options.Log ?? Write,
             Banner = options.Banner ?? (device.Behavior.LoginBanner is { } banner ? ToCrLf(banner) : null),
             RequireBannerAcknowledgement = options.RequireBannerAcknowledgement || device.Behavior.AcknowledgeBanner,
         };
-        _host = new DeviceSshHost(device);
+        _host = new DeviceSshHost(current);
         _listener = new TcpListener(endpoint);
         _maxConnections = maxConnections;
         _maxUnauthenticated = maxUnauthenticated;

@@ -10,7 +10,7 @@ public sealed class TelnetHost : IAsyncDisposable
 {
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
 
-    private readonly Device _device;
+    private readonly Func<Device> _device;
     private readonly TelnetHostOptions _options;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
@@ -18,8 +18,14 @@ public sealed class TelnetHost : IAsyncDisposable
     private Task? _acceptLoop;
 
     public TelnetHost(Device device, IPEndPoint endpoint, TelnetHostOptions? options = null)
+        : this(() => device, endpoint, options)
     {
-        _device = device;
+    }
+
+    /// <summary>A host whose device may be replaced (reset to its description): each connection uses the current one.</summary>
+    public TelnetHost(Func<Device> current, IPEndPoint endpoint, TelnetHostOptions? options = null)
+    {
+        _device = current;
         _options = options ?? new TelnetHostOptions();
         _listener = new TcpListener(endpoint);
     }
@@ -75,7 +81,7 @@ public sealed class TelnetHost : IAsyncDisposable
         {
             client.NoDelay = true;
             await using var stream = client.GetStream();
-            var connection = new TelnetConnection(_device, stream, remote, _options);
+            var connection = new TelnetConnection(_device(), stream, remote, _options);
             await connection.RunAsync(stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
