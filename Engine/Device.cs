@@ -136,6 +136,23 @@ public sealed class Device
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> on the device under its lock, after catching up with the clock:
+    /// how a host changes the device outside a command (a control API, a scenario).
+    /// </summary>
+    /// <typeparam name="T">What the action returns.</typeparam>
+    /// <param name="action">The work; it must not block.</param>
+    /// <returns>The action's result.</returns>
+    public T Locked<T>(Func<Device, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_gate)
+        {
+            CatchUp();
+            return action(this);
+        }
+    }
+
     /// <summary>Opens a login session for an authenticated user and renders the lines shown before the first prompt.</summary>
     public (CliSession Session, string Banner) Login(string user, string from, string client)
     {
