@@ -3,10 +3,9 @@ using System.Net;
 using NLog;
 using VirtualFirewall.Emulator.Hosting;
 using VirtualFirewall.Emulator.Inventory;
+using VirtualFirewall.Emulator.Inventory.Description;
 using VirtualFirewall.Emulator.Persistence;
 using VirtualFirewall.Emulator.Recording;
-using VirtualFirewall.Engine;
-using VirtualFirewall.Engine.State;
 
 namespace VirtualFirewall.Emulator;
 
@@ -45,6 +44,17 @@ public static class Program
         var haState = new Option<string?>("--ha-state") { Description = "Show the device as an HA member in this state: the prompt becomes user@host(<state>)> ." };
         haState.AcceptOnlyFromAmong("active", "passive", "active-primary", "active-secondary", "initial", "non-functional", "tentative", "suspended");
 
+        var deviceFile = new Option<string?>("--device") { Description = "A device description file (YAML); without it, the embedded default device (see --print-default)." };
+        var printDefault = new Option<bool>("--print-default") { Description = "Write the embedded default device description to standard output and exit." };
+        var inventory = new Option<string?>("--inventory") { Description = "An inventory file (YAML): the devices to serve, each with its own description and ports." };
+        var devices = new Option<int>("--devices")
+        {
+            Description = "Serve this many devices from one description: hostnames <hostname>-001, ... on consecutive ports from --ssh-port and --telnet-port.",
+            DefaultValueFactory = _ => 1,
+        };
+        var devicesOffset = new Option<int>("--devices-offset") { Description = "The fleet index of this process's first device (its number is offset + 1)." };
+        var offsetFromHostname = new Option<bool>("--devices-offset-from-hostname") { Description = "Take --devices-offset from the StatefulSet ordinal at the end of $HOSTNAME (vfw-3 serves devices 3n to 4n-1)." };
+
         var root = new RootCommand("VirtualFirewall: a PAN-OS firewall CLI emulator for network automation tests.")
         {
             listen,
@@ -58,26 +68,56 @@ public static class Program
             noRepaint,
             haState,
             stateDir,
+            deviceFile,
+            printDefault,
+            inventory,
+            devices,
+            devicesOffset,
+            offsetFromHostname,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
+            if (parsed.GetValue(printDefault))
+            {
+                await Console.Out.WriteAsync(DefaultDevice.Text).ConfigureAwait(false);
+                return 0;
+            }
+
             if (!IPAddress.TryParse(parsed.GetValue(listen), out var address))
             {
                 await Console.Error.WriteLineAsync($"--listen: not an IP address: {parsed.GetValue(listen)}").ConfigureAwait(false);
                 return 2;
             }
 
-            var behavior = new CliBehavior
+            var overrides = new DescriptionOverrides(
+                parsed.GetValue(noRepaint) ? false : null,
+                parsed.GetValue(ackLoginBanner) ? true : null,
+                parsed.GetValue(loginBanner),
+                parsed.GetValue(haState));
+            IReadOnlyList<InventoryEntry> entries;
+            try
             {
-                RepaintWords = !parsed.GetValue(noRepaint),
-                AcknowledgeBanner = parsed.GetValue(ackLoginBanner),
-            };
-            var state = parsed.GetValue(stateDir);
+                entries = Plan(
+                    parsed.GetValue(deviceFile),
+                    parsed.GetValue(inventory),
+                    parsed.GetValue(devices),
+                    parsed.GetValue(offsetFromHostname) ? InventoryPlan.OffsetFor(InventoryPlan.OrdinalFromHostname(Environment.GetEnvironmentVariable("HOSTNAME") ?? System.Net.Dns.GetHostName()), parsed.GetValue(devices)) : parsed.GetValue(devicesOffset),
+                    parsed.GetValue(noSsh) ? null : parsed.GetValue(sshPort),
+                    parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
+                    overrides);
+            }
+            catch (Exception e) when (e is DescriptionException or ArgumentException)
+            {
+                // A bad description or option: say where and why, and refuse to start.
+                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
+
             return await ServeAsync(
-                device => Configure(device, behavior, parsed.GetValue(haState), state, parsed.GetValue(loginBanner)),
+                entries,
+                parsed.GetValue(stateDir),
                 address,
-                parsed.GetValue(noTelnet) ? null : parsed.GetValue(telnetPort),
-                parsed.GetValue(noSsh) ? null : parsed.GetValue(sshPort),
+                !parsed.GetValue(noSsh),
                 parsed.GetValue(hostKeyDir)!,
                 cancellation).ConfigureAwait(false);
         });
@@ -90,25 +130,35 @@ public static class Program
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
-    private static Device Configure(Device device, CliBehavior behavior, string? haState, string? stateDirectory, string? loginBanner)
+    /// <summary>The devices to serve, from an inventory file, or n copies of one description.</summary>
+    private static IReadOnlyList<InventoryEntry> Plan(string? deviceFile, string? inventoryFile, int count, int offset, int? sshPort, int? telnetPort, DescriptionOverrides overrides)
     {
-        device.Behavior = behavior;
-        device.Identity = device.Identity with { HaState = haState };
-        if (stateDirectory is not null)
+        if (inventoryFile is not null)
         {
-            new RunningConfigFile(stateDirectory).Attach(device);
+            if (deviceFile is not null || count != 1)
+            {
+                throw new ArgumentException("--inventory lists the devices and their descriptions: leave out --device and --devices.");
+            }
+
+            return [.. InventoryFile.Read(inventoryFile).Select(e => e with
+            {
+                Description = overrides.Apply(e.Description),
+                SshPort = sshPort is null ? null : e.SshPort,
+                TelnetPort = telnetPort is null ? null : e.TelnetPort,
+            })];
         }
 
-        // The banner is configuration (`deviceconfig system login-banner`), so a commit keeps it.
-        if (loginBanner is not null && device.SetAtStartup(["deviceconfig", "system", "login-banner", loginBanner]) is { } error)
+        var description = overrides.Apply(deviceFile is null ? DefaultDevice.Description : DeviceDescriptionReader.ReadFile(deviceFile));
+        if (count == 1 && offset == 0)
         {
-            throw new ArgumentException("--login-banner: " + error.Trim());
+            return [new InventoryEntry(description.Identity.Hostname ?? "PA-VM", description, sshPort, telnetPort)];
         }
 
-        return device;
+        return [.. InventoryPlan.Create(count, offset, description.Identity.Hostname ?? "PA-VM", sshPort, telnetPort)
+            .Select(p => new InventoryEntry(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, p.SshPort, p.TelnetPort))];
     }
 
-    private static async Task<int> ServeAsync(Func<Device, Device> configure, IPAddress address, int? telnetPort, int? sshPort, string hostKeyDirectory, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -120,55 +170,70 @@ public static class Program
             });
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
 
-        Device device;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        HostedDevice[] hosted;
         try
         {
-            device = configure(DefaultDevice.Create(TimeProvider.System));
+            hosted = Build(entries, stateDirectory);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            // A bad state directory or option value: say why and refuse to start, without a stack trace.
+            await Console.Error.WriteLineAsync(e.InnerExceptions[0].Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException or DescriptionException)
+        {
+            // A bad state directory or description: say why and refuse to start, without a stack trace.
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
 
-        TelnetHost? telnet = null;
-        SshHost? ssh = null;
+        IReadOnlyList<VirtualFirewall.Ssh.Algorithms.HostKeys.HostKey>? keys = null;
+        if (serveSsh && hosted.Any(d => d.SshPort is not null))
+        {
+            try
+            {
+                keys = HostKeyStore.LoadOrCreate(hostKeyDirectory);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
+        }
+
+        FleetHost? fleet = null;
         try
         {
-            if (sshPort is { } sshListenPort)
+            fleet = await FleetHost.StartAsync(hosted, address, keys).ConfigureAwait(false);
+            var prefix = hosted.Length == 1 ? string.Empty : "{0}: ";
+            foreach (var device in hosted)
             {
-                IReadOnlyList<VirtualFirewall.Ssh.Algorithms.HostKeys.HostKey> keys;
-                try
+                var name = string.Format(System.Globalization.CultureInfo.InvariantCulture, prefix, device.Name);
+                if (device.SshPort is { } ssh)
                 {
-                    keys = HostKeyStore.LoadOrCreate(hostKeyDirectory);
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-                {
-                    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                    return 1;
+                    Console.WriteLine($"{name}ssh listening on {new IPEndPoint(address, ssh)}");
                 }
 
-                ssh = new SshHost(device, new IPEndPoint(address, sshListenPort), new VirtualFirewall.Ssh.SshServerOptions { HostKeys = keys });
-                ssh.Start();
-                Console.WriteLine($"ssh listening on {ssh.LocalEndpoint}");
-                Log.Info("ssh listening on {0}", ssh.LocalEndpoint);
-            }
-
-            if (telnetPort is { } port)
-            {
-                telnet = new TelnetHost(device, new IPEndPoint(address, port));
-                telnet.Start();
-                Console.WriteLine($"telnet listening on {telnet.LocalEndpoint}");
-                Log.Info("telnet listening on {0}", telnet.LocalEndpoint);
-                if (!IPAddress.IsLoopback(address))
+                if (device.TelnetPort is { } telnet)
                 {
-                    Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
+                    Console.WriteLine($"{name}telnet listening on {new IPEndPoint(address, telnet)}");
                 }
             }
-            else if (ssh is null)
+
+            if (fleet.Ssh.Count == 0 && fleet.Telnet.Count == 0)
             {
                 Console.WriteLine("no listener enabled");
+            }
+            else if (hosted.Length > 1)
+            {
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"serving {hosted.Length} devices, started in {started.Elapsed.TotalSeconds:0.0} s"));
+            }
+
+            Log.Info("{0} devices started in {1} ms", hosted.Length, started.ElapsedMilliseconds);
+            if (fleet.Telnet.Count > 0 && !IPAddress.IsLoopback(address))
+            {
+                Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
             }
 
             await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
@@ -184,19 +249,39 @@ public static class Program
         }
         finally
         {
-            if (telnet is not null)
+            if (fleet is not null)
             {
-                await telnet.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (ssh is not null)
-            {
-                await ssh.DisposeAsync().ConfigureAwait(false);
+                await fleet.DisposeAsync().ConfigureAwait(false);
             }
 
             LogManager.Shutdown();
         }
 
         return 0;
+    }
+
+    /// <summary>Builds the devices (in parallel: each is independent and deterministic), each with its state directory.</summary>
+    private static HostedDevice[] Build(IReadOnlyList<InventoryEntry> entries, string? stateDirectory)
+    {
+        var hosted = new HostedDevice[entries.Count];
+        Parallel.For(0, entries.Count, i =>
+        {
+            var entry = entries[i];
+            var directory = stateDirectory is null ? null : entries.Count == 1 ? stateDirectory : Path.Combine(stateDirectory, entry.Name);
+            hosted[i] = new HostedDevice(entry.Name, entry.Description, TimeProvider.System, device =>
+            {
+                if (directory is not null)
+                {
+                    new RunningConfigFile(directory).Attach(device);
+                }
+
+                return device;
+            })
+            {
+                SshPort = entry.SshPort,
+                TelnetPort = entry.TelnetPort,
+            };
+        });
+        return hosted;
     }
 }

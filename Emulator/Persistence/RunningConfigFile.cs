@@ -34,6 +34,11 @@ public sealed class RunningConfigFile : IConfigFiles
     public void Attach(Device device)
     {
         Directory.CreateDirectory(_directory);
+        foreach (var stale in Directory.EnumerateFiles(_directory, "." + FileName + ".*.tmp"))
+        {
+            TryDelete(stale);
+        }
+
         if (File.Exists(FilePath))
         {
             ConfigElement root;

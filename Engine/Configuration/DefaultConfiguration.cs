@@ -11,18 +11,26 @@ namespace VirtualFirewall.Engine.Configuration;
 /// </summary>
 public static class DefaultConfiguration
 {
-    public static ConfigElement Create(DeviceIdentity identity, IEnumerable<UserAccount> users)
+    public static ConfigElement Create(DeviceIdentity identity, IEnumerable<UserAccount> users) => Create(identity, users, withLab: true);
+
+    /// <summary>The configuration with the lab network (<paramref name="withLab"/>) or only the system settings and users.</summary>
+    /// <param name="identity">Hostname, management address and time zone.</param>
+    /// <param name="users">The administrators.</param>
+    /// <param name="withLab">Whether to add the interfaces, zones, objects, rules and NAT of the lab network.</param>
+    /// <returns>The configuration tree.</returns>
+    public static ConfigElement Create(DeviceIdentity identity, IEnumerable<UserAccount> users, bool withLab)
     {
         // Its own seeded source, so the salts do not shift what the device's random source gives the traffic generator.
         var random = new Random(1);
         var root = DeviceConfiguration.NewRoot();
         foreach (var user in users)
         {
-            Apply(root, $"mgt-config users {user.Name} phash {PasswordHash.Of(user.Password, random)}");
+            // A key-only account carries a hash no password matches (`*`).
+            Apply(root, $"mgt-config users {user.Name} phash {user.PasswordHash ?? PasswordHash.Of(user.Password, random)}");
             Apply(root, $"mgt-config users {user.Name} permissions role-based superuser yes");
         }
 
-        foreach (var line in Lines(identity))
+        foreach (var line in Lines(identity).Where(l => withLab || l.StartsWith("deviceconfig ", StringComparison.Ordinal)))
         {
             Apply(root, line);
         }

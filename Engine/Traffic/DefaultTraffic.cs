@@ -36,12 +36,18 @@ public static class DefaultTraffic
     /// running. Deterministic: every choice comes from the device's seed and every time from its clock.
     /// Call it once, on a device nobody uses yet, before it catches up with its clock for the first time.
     /// </summary>
-    public static TrafficGenerator Seed(Device device)
+    public static TrafficGenerator Seed(Device device) => Seed(device, TrafficProfile.Default);
+
+    /// <summary>As <see cref="Seed(Device)"/>, with another profile (the default's flows at another rate, say).</summary>
+    /// <param name="device">A new device.</param>
+    /// <param name="profile">The generator's profile; its flows must be able to end every stage of <see cref="Stages"/>.</param>
+    /// <returns>The running generator.</returns>
+    public static TrafficGenerator Seed(Device device, TrafficProfile profile)
     {
         ArgumentNullException.ThrowIfNull(device);
         var now = device.Clock.UtcNow;
         var from = now - History;
-        var generator = TrafficGenerator.Start(device, TrafficProfile.Default, from);
+        var generator = TrafficGenerator.Start(device, profile, from);
         for (var i = 0; i < Stages.Count; i++)
         {
             generator.Inject(from + TimeSpan.FromMinutes(2 + (3 * i)), Stages[i]);
