@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Net;
 using NLog;
+using VirtualFirewall.Emulator.Control;
 using VirtualFirewall.Emulator.Hosting;
 using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Emulator.Inventory.Description;
 using VirtualFirewall.Emulator.Persistence;
 using VirtualFirewall.Emulator.Recording;
+using VirtualFirewall.Emulator.Recording.Compare;
+using VirtualFirewall.Emulator.Recording.Recorder;
 
 namespace VirtualFirewall.Emulator;
 
@@ -53,6 +56,8 @@ public static class Program
             DefaultValueFactory = _ => 1,
         };
         var devicesOffset = new Option<int>("--devices-offset") { Description = "The fleet index of this process's first device (its number is offset + 1)." };
+        var controlPort = new Option<int?>("--control-port") { Description = "Serve the control API (HTTP/JSON, 127.0.0.1 only) on this port; off by default." };
+        var record = new Option<string?>("--record") { Description = "Write every interactive session to this directory as a golden transcript (passwords never written)." };
         var offsetFromHostname = new Option<bool>("--devices-offset-from-hostname") { Description = "Take --devices-offset from the StatefulSet ordinal at the end of $HOSTNAME (vfw-3 serves devices 3n to 4n-1)." };
 
         var root = new RootCommand("VirtualFirewall: a PAN-OS firewall CLI emulator for network automation tests.")
@@ -74,6 +79,8 @@ public static class Program
             devices,
             devicesOffset,
             offsetFromHostname,
+            record,
+            controlPort,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
@@ -119,13 +126,15 @@ public static class Program
                 address,
                 !parsed.GetValue(noSsh),
                 parsed.GetValue(hostKeyDir)!,
+                parsed.GetValue(record),
+                parsed.GetValue(controlPort),
                 cancellation).ConfigureAwait(false);
         });
 
         var transcriptPaths = new Argument<string[]>("paths") { Description = "Transcript files, or directories searched for *.txt.", Arity = ArgumentArity.OneOrMore };
         var check = new Command("check", "Replay golden transcripts against the emulator; print PASS or the first difference per file.") { transcriptPaths };
         check.SetAction(parsed => TranscriptChecker.Check(parsed.GetValue(transcriptPaths)!, Console.Out) == 0 ? 0 : 1);
-        root.Subcommands.Add(new Command("transcript", "Work with transcripts.") { check });
+        root.Subcommands.Add(new Command("transcript", "Work with transcripts.") { check, CompareCommand.Create() });
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
@@ -158,7 +167,7 @@ public static class Program
             .Select(p => new InventoryEntry(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, p.SshPort, p.TelnetPort))];
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, string? recordDirectory, int? controlPort, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -203,9 +212,14 @@ public static class Program
         }
 
         FleetHost? fleet = null;
+        ControlApiHost? control = null;
         try
         {
-            fleet = await FleetHost.StartAsync(hosted, address, keys).ConfigureAwait(false);
+            fleet = await FleetHost.StartAsync(
+                hosted,
+                address,
+                keys,
+                recordDirectory is null ? null : (device, options) => options with { Recording = new TranscriptRecorderOptions(recordDirectory) { DeviceName = device.Description.SourcePath is { } file ? Path.GetFullPath(file) : "default" } }).ConfigureAwait(false);
             var prefix = hosted.Length == 1 ? string.Empty : "{0}: ";
             foreach (var device in hosted)
             {
@@ -231,6 +245,12 @@ public static class Program
             }
 
             Log.Info("{0} devices started in {1} ms", hosted.Length, started.ElapsedMilliseconds);
+            if (controlPort is { } port)
+            {
+                control = await ControlApiHost.StartAsync(hosted, port, stopping.Token).ConfigureAwait(false);
+                Console.WriteLine($"control API listening on {control.BaseAddress}");
+            }
+
             if (fleet.Telnet.Count > 0 && !IPAddress.IsLoopback(address))
             {
                 Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
@@ -242,13 +262,18 @@ public static class Program
         {
             Log.Info("stopping");
         }
-        catch (System.Net.Sockets.SocketException e)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
         {
             await Console.Error.WriteLineAsync($"cannot listen: {e.Message}").ConfigureAwait(false);
             return 1;
         }
         finally
         {
+            if (control is not null)
+            {
+                await control.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (fleet is not null)
             {
                 await fleet.DisposeAsync().ConfigureAwait(false);

@@ -45,7 +45,10 @@ public sealed class FleetHost : IAsyncDisposable
             {
                 if (keys is not null && device.SshPort is { } sshPort)
                 {
-                    var ssh = new SshHost(device.Current, new IPEndPoint(address, sshPort), new SshServerOptions { HostKeys = keys });
+                    var ssh = new SshHost(device.Current, new IPEndPoint(address, sshPort), new SshServerOptions { HostKeys = keys })
+                    {
+                        Recording = configure?.Invoke(device, new TelnetHostOptions()).Recording,
+                    };
                     ssh.Start();
                     fleet._ssh.Add(ssh);
                     device.SshPort = ssh.LocalEndpoint.Port;

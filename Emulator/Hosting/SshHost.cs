@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using NLog;
+using VirtualFirewall.Emulator.Recording.Recorder;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Ssh;
 
@@ -13,6 +14,7 @@ public sealed class SshHost : IAsyncDisposable
 
     private readonly SshServerOptions _options;
     private readonly DeviceSshHost _host;
+    private readonly Func<Device> _current;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConnectionSet<SshServerSession> _sessions = new();
@@ -38,6 +40,7 @@ public sealed class SshHost : IAsyncDisposable
             RequireBannerAcknowledgement = options.RequireBannerAcknowledgement || device.Behavior.AcknowledgeBanner,
         };
         _host = new DeviceSshHost(current);
+        _current = current;
         _listener = new TcpListener(endpoint);
         _maxConnections = maxConnections;
         _maxUnauthenticated = maxUnauthenticated;
@@ -48,6 +51,9 @@ public sealed class SshHost : IAsyncDisposable
         text.ReplaceLineEndings("\r\n") + (text.EndsWith('\n') ? string.Empty : "\r\n");
 
     public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>When set, every interactive shell is recorded as a golden transcript (`--record`).</summary>
+    public TranscriptRecorderOptions? Recording { get; init; }
 
     public void Start()
     {
@@ -100,7 +106,8 @@ public sealed class SshHost : IAsyncDisposable
 
         var remote = (client.Client.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
         client.NoDelay = true;
-        var session = new SshServerSession(client.GetStream(), _options, _host, remote);
+        ISshServerHost host = Recording is null ? _host : new RecordingSshServerHost(_host, _current, Recording);
+        var session = new SshServerSession(client.GetStream(), _options, host, remote);
         _sessions.Add(ServeAsync(client, session, stopping), session, ended =>
         {
             lock (_dropping)

@@ -1,3 +1,4 @@
+using VirtualFirewall.Emulator.Recording.Recorder;
 using VirtualFirewall.Emulator.Shell;
 using VirtualFirewall.Engine;
 using VirtualFirewall.Ssh;
@@ -9,14 +10,24 @@ internal sealed class SshShellHandler : ISshChannelHandler
 {
     private readonly SshSessionChannel _channel;
     private readonly CliShell _shell;
+    private readonly SessionRecorder? _recorder;
 
-    public SshShellHandler(Device device, SshSessionChannel channel)
+    public SshShellHandler(Device device, SshSessionChannel channel, TranscriptRecorderOptions? recording = null)
     {
         _channel = channel;
         var (session, banner) = device.Login(channel.User, channel.RemoteAddress, "CLI");
         _shell = new CliShell(device, session);
         _shell.Resize(channel.Columns, channel.Rows);
-        _shell.Start(banner);
+        if (recording is null)
+        {
+            _shell.Start(banner);
+        }
+        else
+        {
+            _recorder = new SessionRecorder(recording, device, _shell, "ssh");
+            _recorder.Start(banner);
+        }
+
         Flush();
     }
 
@@ -27,11 +38,23 @@ internal sealed class SshShellHandler : ISshChannelHandler
             return;
         }
 
-        _shell.Feed(data);
+        if (_recorder is null)
+        {
+            _shell.Feed(data);
+        }
+        else
+        {
+            _recorder.Feed(data);
+        }
+
         Flush();
     }
 
-    public void OnResize(int columns, int rows) => _shell.Resize(columns, rows);
+    public void OnResize(int columns, int rows)
+    {
+        _shell.Resize(columns, rows);
+        _recorder?.WindowChanged(columns, rows);
+    }
 
     public void OnEndOfInput()
     {
@@ -40,6 +63,8 @@ internal sealed class SshShellHandler : ISshChannelHandler
             _shell.Close();
             _channel.Exit(0);
         }
+
+        _recorder?.Complete();
     }
 
     public void OnClosed()
@@ -48,13 +73,16 @@ internal sealed class SshShellHandler : ISshChannelHandler
         {
             _shell.Close();
         }
+
+        _recorder?.Complete();
     }
 
     private void Flush()
     {
-        _channel.Write(_shell.TakeOutput());
+        _channel.Write(_recorder?.TakeOutput() ?? _shell.TakeOutput());
         if (_shell.IsClosed)
         {
+            _recorder?.Complete();
             _channel.Exit(0);
         }
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using NLog;
+using VirtualFirewall.Emulator.Recording.Recorder;
 using VirtualFirewall.Emulator.Shell;
 using VirtualFirewall.Emulator.Telnet;
 using VirtualFirewall.Emulator.Terminal;
@@ -29,6 +30,7 @@ internal sealed class TelnetConnection
     private readonly ArrayBufferWriter<byte> _outgoing = new(4096);
     private readonly List<Key> _keys = [];
     private CliShell? _shell;
+    private SessionRecorder? _recorder;
     private (int Width, int Height)? _pendingSize;
     private bool _terminalTypeRequested;
     private bool _closing;
@@ -93,6 +95,7 @@ internal sealed class TelnetConnection
         finally
         {
             _shell?.Close();
+            _recorder?.Complete();
         }
     }
 
@@ -117,6 +120,7 @@ internal sealed class TelnetConnection
             case TelnetSubnegotiation { Option: TelnetCodes.NAWS } naws
                 when TelnetSubnegotiationParser.TryParseNaws(naws.Payload, out var width, out var height):
                 _shell?.Resize(width, height);
+                _recorder?.WindowChanged(width, height);
                 _pendingSize = (width, height);
                 break;
             case TelnetSubnegotiation { Option: TelnetCodes.TTYPE } ttype
@@ -140,7 +144,15 @@ internal sealed class TelnetConnection
         {
             if (_shell is not null)
             {
-                _shell.Feed(_keys.Skip(i));
+                if (_recorder is null)
+                {
+                    _shell.Feed(_keys.Skip(i));
+                }
+                else
+                {
+                    _recorder.Feed(_keys.Skip(i));
+                }
+
                 _closing = _shell.IsClosed;
                 return;
             }
@@ -172,7 +184,16 @@ internal sealed class TelnetConnection
                         _shell.Resize(size.Width, size.Height);
                     }
 
-                    _shell.Start(banner);
+                    if (_options.Recording is { } recording)
+                    {
+                        _recorder = new SessionRecorder(recording, _device, _shell, "telnet");
+                        _recorder.Start(banner);
+                    }
+                    else
+                    {
+                        _shell.Start(banner);
+                    }
+
                     break;
             }
         }
@@ -189,7 +210,7 @@ internal sealed class TelnetConnection
 
         if (_shell is not null)
         {
-            Append(TelnetEncoder.EscapeData(_shell.TakeOutput()));
+            Append(TelnetEncoder.EscapeData(_recorder?.TakeOutput() ?? _shell.TakeOutput()));
         }
 
         if (_outgoing.WrittenCount == 0)

@@ -1,3 +1,5 @@
+using VirtualFirewall.Emulator.Recording.Recorder;
+
 namespace VirtualFirewall.Emulator.Hosting;
 
 /// <summary>Limits of one Telnet listener.</summary>
@@ -10,4 +12,7 @@ public sealed record TelnetHostOptions
 
     /// <summary>Time allowed from connect to a successful login.</summary>
     public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>When set, every session after login is recorded as a golden transcript (`--record`).</summary>
+    public TranscriptRecorderOptions? Recording { get; init; }
 }

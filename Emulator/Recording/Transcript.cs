@@ -75,6 +75,7 @@ public sealed partial class Transcript
             {
                 "device" => header with { Device = value },
                 "sw-version" => header with { SwVersion = value },
+                "hostname" => header with { Hostname = value },
                 "ha-state" => header with { HaState = value },
                 "boot" => header with { Boot = Instant(value, lineNumber) },
                 "clock" => header with { Clock = Instant(value, lineNumber) },
@@ -131,9 +132,8 @@ public sealed partial class Transcript
 
             var prompt = PromptPattern().Match(line);
             var endsWithAction = false;
-            const string Erase = "⟨CR ESC [ K⟩";
-            var erased = line.LastIndexOf(Erase, StringComparison.Ordinal) + Erase.Length;
-            if (!prompt.Success && erased >= Erase.Length && PromptPattern().Match(line[erased..]) is { Success: true } afterErase)
+            var erased = prompt.Success ? -1 : PromptAfterErase(line);
+            if (erased >= 0 && PromptPattern().Match(line[erased..]) is { Success: true } afterErase)
             {
                 // A prompt written over an erased line (after the pager's `--more--`) starts an input line.
                 ParseSegments(line[..erased], typed: false, steps, lineNumber);
@@ -173,6 +173,24 @@ public sealed partial class Transcript
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// Where the first prompt written over an erased line starts, or -1. Later ones on the same line are
+    /// the repaints of what is typed after it.
+    /// </summary>
+    private static int PromptAfterErase(string line)
+    {
+        const string Erase = "⟨CR ESC [ K⟩";
+        for (var at = line.IndexOf(Erase, StringComparison.Ordinal); at >= 0; at = line.IndexOf(Erase, at + 1, StringComparison.Ordinal))
+        {
+            if (PromptPattern().IsMatch(line[(at + Erase.Length)..]))
+            {
+                return at + Erase.Length;
+            }
+        }
+
+        return -1;
     }
 
     private static bool EndsWithListingKey(string line) =>

@@ -8,6 +8,9 @@ public sealed record TranscriptHeader
 {
     public string Device { get; init; } = "default";
 
+    /// <summary>The device's hostname when it is not the description's (a device of a `--devices` fleet).</summary>
+    public string? Hostname { get; init; }
+
     /// <summary>Overrides the `sw-version` the device reports (layouts change by release).</summary>
     public string? SwVersion { get; init; }
 

@@ -8,13 +8,18 @@ public static class ScenarioCatalog
 {
     public static IReadOnlyList<string> Names { get; } = ["default", SessionTrackerKbScenario.Name, TrackerStagesScenario.Name];
 
-    /// <summary>The named device on the given clock; <paramref name="swVersion"/> overrides the release it reports.</summary>
-    public static Device Create(string name, TimeProvider time, string? swVersion = null)
+    /// <summary>The named device on the given clock; <paramref name="swVersion"/> and <paramref name="hostname"/> override what it reports.</summary>
+    public static Device Create(string name, TimeProvider time, string? swVersion = null, string? hostname = null)
     {
         var identity = new DeviceIdentity();
         if (swVersion is not null)
         {
             identity = identity with { SwVersion = swVersion };
+        }
+
+        if (hostname is not null)
+        {
+            identity = identity with { Hostname = hostname };
         }
 
         return name switch
