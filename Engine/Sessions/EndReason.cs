@@ -1,7 +1,7 @@
 namespace VirtualFirewall.Engine.Sessions;
 
 /// <summary>The traffic log's session end reason (`end-reason` in newer `show session id`), reference §3.5.</summary>
-public enum EndReason
+public enum EndReason : byte
 {
     Unknown,
     AgedOut,

@@ -3,7 +3,7 @@ using System.Net;
 namespace VirtualFirewall.Engine.Sessions;
 
 /// <summary>One direction of a session (`c2s flow` or `s2c flow`).</summary>
-public sealed record SessionFlow(
+public readonly record struct SessionFlow(
     IPAddress Source,
     string SourceZone,
     IPAddress Destination,

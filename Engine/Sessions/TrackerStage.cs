@@ -4,7 +4,7 @@ namespace VirtualFirewall.Engine.Sessions;
 /// Why the firewall ended a session, as `tracker stage firewall` prints it (session-tracker KB).
 /// <see cref="None"/> while the session lives.
 /// </summary>
-public enum TrackerStage
+public enum TrackerStage : byte
 {
     None,
     AgedOut,

@@ -61,6 +61,7 @@ public sealed class DeviceDescriptionTests
     [TestCase("sessions:\n  - from: trust\n    to: untrust\n    source: 10.1.1.3\n    destination: 198.51.100.1\n    destination-port: 70000\n", "bad.yaml:6:23: sessions[0].destination-port: `70000` is not a whole number from 0 to 65535")]
     [TestCase("sessions:\n  - from: trust\n    to: untrust\n    source: 10.1.1.3\n    destination: 198.51.100.1\n    end: { at: 45s, stage: exploded }\n", "bad.yaml:6:28: sessions[0].end.stage: `exploded` is not a tracker stage; expected one of: aged-out, tcp-fin, tcp-rst-from-client, tcp-rst-from-server, policy-deny, threat, resources-unavailable, unknown (or the names `tracker stage firewall` prints)")]
     [TestCase("sessions:\n  - to: untrust\n    source: 10.1.1.3\n    destination: 198.51.100.1\n", "bad.yaml:2:5: sessions[0].from is required")]
+    [TestCase("sessions:\n  - from: trust\n    to: untrust\n    source: 10.1.1.3\n    destination: 198.51.100.1\n    open-at: whenever\n", "bad.yaml:6:14: sessions[0].open-at: `whenever` is neither a duration after the start (45s, 5m, \"hh:mm:ss\") nor an instant (2013-09-09T16:44:01Z)")]
     [TestCase("traffic:\n  profile: busy\n", "bad.yaml:2:12: traffic.profile: `busy` is not one of default, none")]
     [TestCase("clock:\n  mode: fixed\n  start: yesterday\n", "bad.yaml:3:10: clock.start: `yesterday` is not an instant (2026-11-27T18:56:14Z)")]
     [TestCase("clock:\n  uptime: forever\n", "bad.yaml:2:11: clock.uptime: `forever` is not a duration (90s, 5m, 2h, 1d or hh:mm:ss)")]
@@ -174,6 +175,22 @@ public sealed class DeviceDescriptionTests
     }
 
     [Test]
+    public void Sessions_may_be_scripted_at_instants_but_not_before_the_device_starts()
+    {
+        const string session = "sessions:\n  - id: 9\n    from: trust\n    to: VPN\n    source: 10.1.1.9\n    source-port: 4475\n    destination: 198.51.100.9\n    destination-port: 80\n    pbf-rule: wt-VPNTest 1\n    traverses-tunnel: true\n    open-at: 2026-11-27T09:00:05Z\n";
+        var device = Build(DeviceDescriptionReader.Read("traffic:\n  profile: none\nclock:\n  mode: fixed\n  start: 2026-11-27T09:00:00Z\n" + session, "at.yaml"));
+        Assert.That(device.Sessions.IsLive(9), Is.False);
+
+        var later = DeviceFactory.Create(DeviceDescriptionReader.Read("traffic:\n  profile: none\nclock:\n  mode: fixed\n  start: 2026-11-27T09:00:00Z\n" + session, "at.yaml"), TimeProvider.System);
+        later.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.That(Run(later.Device, "show session id 9"), Does.Contain("pbf rule:    wt-VPNTest 1").Or.Contain("wt-VPNTest 1"));
+        Assert.That(Run(later.Device, "show session id 9"), Does.Contain("session traverses tunnel             : True"));
+
+        var error = Assert.Throws<DescriptionException>(() => Build(DeviceDescriptionReader.Read("traffic:\n  profile: none\nclock:\n  mode: fixed\n  start: 2026-11-27T10:00:00Z\n" + session, "at.yaml")))!;
+        Assert.That(error.Message, Is.EqualTo("at.yaml:1:1: session 9: 2026-11-27T09:00:05.0000000+00:00 is before the device starts (2026-11-27T10:00:00.0000000+00:00); move clock.start earlier"));
+    }
+
+    [Test]
     public void A_minimal_base_has_no_lab_rules_and_an_xml_file_replaces_the_configuration()
     {
         var minimal = Build(DeviceDescriptionReader.Read("configuration:\n  base: minimal\ntraffic:\n  profile: none\nclock:\n  mode: fixed\n  start: 2026-11-27T09:00:00Z\n", "minimal.yaml"));
@@ -243,7 +260,8 @@ public sealed class DeviceDescriptionTests
             """;
         var example = Path.Combine(RepositoryPaths.Root, "Tests", "Inventory", "full-device.yaml");
         DeviceDescriptionReader.ReadFile(example);
-        var (exit, output, error) = VirtualFirewall.Tests.Interop.DebianPython.Run(script, [SchemaPath, Path.Combine(RepositoryPaths.Root, "Emulator", "Inventory", "Description", "default-device.yaml"), example], TimeSpan.FromSeconds(60));
+        var scenarios = Path.Combine(RepositoryPaths.Root, "Emulator", "Inventory", "Scenarios");
+        var (exit, output, error) = VirtualFirewall.Tests.Interop.DebianPython.Run(script, [SchemaPath, Path.Combine(RepositoryPaths.Root, "Emulator", "Inventory", "Description", "default-device.yaml"), example, Path.Combine(scenarios, "session-tracker-kb.yaml"), Path.Combine(scenarios, "tracker-stages.yaml")], TimeSpan.FromSeconds(60));
 
         Assert.That((exit, output), Is.EqualTo((0, "ok\n")), error);
     }

@@ -20,7 +20,7 @@ public static class DeviceDescriptionReader
         ["users"] = ["name", "password", "public-keys"],
         ["interfaces"] = ["name", "zone", "ip"],
         ["configuration"] = ["base", "set", "xml-file"],
-        ["sessions"] = ["id", "from", "to", "source", "source-port", "destination", "destination-port", "protocol", "application", "rule", "action", "nat-source", "nat-source-port", "nat-destination", "nat-destination-port", "nat-rule", "ingress-interface", "egress-interface", "source-user", "destination-user", "established", "log-at-end", "timeout", "open-at", "traffic", "end"],
+        ["sessions"] = ["id", "from", "to", "source", "source-port", "destination", "destination-port", "protocol", "application", "rule", "action", "nat-source", "nat-source-port", "nat-destination", "nat-destination-port", "nat-rule", "ingress-interface", "egress-interface", "source-user", "destination-user", "established", "log-at-end", "timeout", "open-at", "traffic", "end", "pbf-rule", "traverses-tunnel", "terminated-on-host"],
         ["sessions.traffic"] = ["at", "bytes-c2s", "bytes-s2c", "packets-c2s", "packets-s2c"],
         ["sessions.end"] = ["at", "stage"],
         ["traffic"] = ["profile", "seed", "sessions-per-minute"],
@@ -233,13 +233,16 @@ public static class DeviceDescriptionReader
             Established = s.Boolean("established") ?? true,
             LogAtEnd = s.Boolean("log-at-end") ?? true,
             Timeout = (int?)s.WholeNumber("timeout", 1, 15_999_999),
-            OpenAt = s.Duration("open-at") ?? TimeSpan.Zero,
+            OpenAt = s.Moment("open-at") ?? DescriptionTime.After(TimeSpan.Zero),
+            PbfRule = s.Text("pbf-rule"),
+            TraversesTunnel = s.Boolean("traverses-tunnel") ?? false,
+            TerminatedOnHost = s.Boolean("terminated-on-host") ?? false,
             Traffic = s.Sections("traffic", t =>
             {
                 t.OnlyKeys(Keys["sessions.traffic"]);
                 return new TrafficStepDescription
                 {
-                    At = t.Duration("at") ?? throw t.ErrorAt("at", $"{t.Path}.at is required"),
+                    At = t.Moment("at") ?? throw t.ErrorAt("at", $"{t.Path}.at is required"),
                     BytesC2S = t.WholeNumber("bytes-c2s", 0, long.MaxValue / 2) ?? 0,
                     BytesS2C = t.WholeNumber("bytes-s2c", 0, long.MaxValue / 2) ?? 0,
                     PacketsC2S = t.WholeNumber("packets-c2s", 0, long.MaxValue / 2) ?? 0,
@@ -256,7 +259,7 @@ public static class DeviceDescriptionReader
         var stage = s.RequiredString("stage");
         return new SessionEndDescription
         {
-            At = s.Duration("at") ?? throw s.ErrorAt("at", $"{s.Path}.at is required"),
+            At = s.Moment("at") ?? throw s.ErrorAt("at", $"{s.Path}.at is required"),
             Stage = TrackerStageNames.TryParse(stage, out var parsed)
                 ? parsed
                 : throw s.ErrorAt("stage", $"{s.Path}.stage: `{stage}` is not a tracker stage; expected one of: {TrackerStageNames.Known} (or the names `tracker stage firewall` prints)"),

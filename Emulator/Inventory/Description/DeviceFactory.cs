@@ -62,7 +62,7 @@ public static class DeviceFactory
         var now = device.Clock.UtcNow;
         foreach (var session in description.Sessions)
         {
-            Script(device, session, now);
+            Script(device, session, now, description.SourcePath ?? "<description>");
         }
 
         device.CatchUp();
@@ -105,6 +105,9 @@ public static class DeviceFactory
             Established = session.Established,
             LogAtEnd = session.LogAtEnd,
             TimeoutSeconds = session.Timeout,
+            PbfRule = session.PbfRule,
+            TraversesTunnel = session.TraversesTunnel,
+            TerminatedOnHost = session.TerminatedOnHost,
         };
     }
 
@@ -228,10 +231,19 @@ public static class DeviceFactory
         }
     }
 
-    private static void Script(Device device, SessionDescription session, DateTimeOffset start)
+    private static void Script(Device device, SessionDescription session, DateTimeOffset start, string file)
     {
         var spec = SpecOf(device, session);
-        device.Schedule.At(start + session.OpenAt, d =>
+        foreach (var moment in session.Traffic.Select(t => t.At).Append(session.OpenAt).Concat(session.End is { } last ? [last.At] : []))
+        {
+            // The session table never runs backwards: a scripted moment before the start cannot happen.
+            if (moment.Resolve(start) < start)
+            {
+                throw new DescriptionException(file, 1, 1, $"session {session.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? session.Source}: {moment.Resolve(start):O} is before the device starts ({start:O}); move clock.start earlier");
+            }
+        }
+
+        device.Schedule.At(session.OpenAt.Resolve(start), d =>
         {
             if (spec.Id is { } id && d.Sessions.IsLive(id))
             {
@@ -242,12 +254,12 @@ public static class DeviceFactory
             var opened = d.Sessions.Open(spec);
             foreach (var step in session.Traffic)
             {
-                d.Schedule.At(start + step.At, later => later.Sessions.RecordTraffic(opened.Id, step.BytesC2S, step.BytesS2C, step.PacketsC2S, step.PacketsS2C));
+                d.Schedule.At(step.At.Resolve(start), later => later.Sessions.RecordTraffic(opened.Id, step.BytesC2S, step.BytesS2C, step.PacketsC2S, step.PacketsS2C));
             }
 
             if (session.End is { } end)
             {
-                d.Schedule.At(start + end.At, later => later.Sessions.End(opened.Id, end.Stage));
+                d.Schedule.At(end.At.Resolve(start), later => later.Sessions.End(opened.Id, end.Stage));
             }
         });
     }

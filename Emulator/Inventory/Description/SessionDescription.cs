@@ -39,8 +39,17 @@ public sealed record SessionDescription
     /// <summary>The established timeout in seconds; null for the protocol's.</summary>
     public int? Timeout { get; init; }
 
-    /// <summary>When it opens, after the device starts.</summary>
-    public TimeSpan OpenAt { get; init; }
+    /// <summary>When it opens: after the device starts, or at an instant.</summary>
+    public DescriptionTime OpenAt { get; init; }
+
+    /// <summary>The policy-based forwarding rule, printed in the c2s flow.</summary>
+    public string? PbfRule { get; init; }
+
+    /// <summary>`session traverses tunnel`.</summary>
+    public bool TraversesTunnel { get; init; }
+
+    /// <summary>`session terminated on host`: a session to the firewall itself.</summary>
+    public bool TerminatedOnHost { get; init; }
 
     public IReadOnlyList<TrafficStepDescription> Traffic { get; init; } = [];
 

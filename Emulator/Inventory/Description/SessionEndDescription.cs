@@ -5,6 +5,6 @@ namespace VirtualFirewall.Emulator.Inventory.Description;
 /// <summary>When a scripted session ends (an offset from the device's start) and with which tracker stage.</summary>
 public sealed record SessionEndDescription
 {
-    public TimeSpan At { get; init; }
+    public DescriptionTime At { get; init; }
     public TrackerStage Stage { get; init; }
 }

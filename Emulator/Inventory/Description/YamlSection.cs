@@ -117,6 +117,25 @@ public sealed class YamlSection
             : throw Error(Find(key)!, $"{Join(key)}: `{text}` is not a duration (90s, 5m, 2h, 1d or hh:mm:ss)");
     }
 
+    /// <summary>A moment: a duration after the device starts (`45s`), or an instant (`2013-09-09T16:44:01Z`).</summary>
+    public DescriptionTime? Moment(string key)
+    {
+        var text = Text(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DurationText.TryParse(text, out var offset) && offset >= TimeSpan.Zero)
+        {
+            return DescriptionTime.After(offset);
+        }
+
+        return text.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? DescriptionTime.At(instant.ToUniversalTime())
+            : throw Error(Find(key)!, $"{Join(key)}: `{text}` is neither a duration after the start (45s, 5m, \"hh:mm:ss\") nor an instant (2013-09-09T16:44:01Z)");
+    }
+
     public DateTimeOffset? Instant(string key)
     {
         var text = Text(key);
