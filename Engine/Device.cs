@@ -124,14 +124,21 @@ public sealed class Device
         {
             SessionTimeoutsSettings.Apply(Sessions, Configuration.Running);
             var now = Clock.UtcNow;
-            while (Schedule.TryTakeDue(now, out var when, out var action))
+            try
             {
-                _engineTime.HeldAt = when;
-                Sessions.Advance();
-                action(this);
+                while (Schedule.TryTakeDue(now, out var when, out var action))
+                {
+                    _engineTime.HeldAt = when;
+                    Sessions.Advance();
+                    action(this);
+                }
+            }
+            finally
+            {
+                // An event that throws must not leave the engine's clock held in the past.
+                _engineTime.HeldAt = null;
             }
 
-            _engineTime.HeldAt = null;
             Sessions.Advance();
         }
     }

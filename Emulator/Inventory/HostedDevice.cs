@@ -14,6 +14,9 @@ public sealed class HostedDevice
 {
     private readonly Func<Device, Device> _attach;
     private readonly TimeProvider _host;
+
+    // Serialises Reset and the generator's start and stop, so neither pairs a generator with the wrong device.
+    private readonly Lock _gate = new();
     private BuiltDevice _built;
     private TrafficGenerator? _generator;
 
@@ -55,9 +58,12 @@ public sealed class HostedDevice
     /// <summary>Throws the device away and builds it again from its description, on a fresh clock.</summary>
     public void Reset()
     {
-        var built = Build();
-        Volatile.Write(ref _built, built);
-        _generator = built.Generator;
+        lock (_gate)
+        {
+            var built = Build();
+            Volatile.Write(ref _built, built);
+            _generator = built.Generator;
+        }
     }
 
     /// <summary>Starts the generator (with the description's profile) if none runs; a seed restarts it with that seed.</summary>
@@ -65,27 +71,36 @@ public sealed class HostedDevice
     /// <returns>The running generator.</returns>
     public TrafficGenerator StartGenerator(int? seed)
     {
-        return Device.Locked(device =>
+        lock (_gate)
         {
-            if (seed is null && Generator is { } running)
+            return Device.Locked(device =>
             {
-                return running;
-            }
+                if (seed is null && Generator is { } running)
+                {
+                    return running;
+                }
 
-            _generator?.Stop();
-            var rate = Description.Traffic.SessionsPerMinute;
-            var profile = TrafficProfile.Default with { Seed = seed, SessionsPerMinute = rate ?? TrafficProfile.Default.SessionsPerMinute };
-            _generator = TrafficGenerator.Start(device, profile);
-            return _generator;
-        });
+                _generator?.Stop();
+                var rate = Description.Traffic.SessionsPerMinute;
+                var profile = TrafficProfile.Default with { Seed = seed, SessionsPerMinute = rate ?? TrafficProfile.Default.SessionsPerMinute };
+                _generator = TrafficGenerator.Start(device, profile);
+                return _generator;
+            });
+        }
     }
 
     /// <summary>Stops the generator; the sessions it opened live on and age out.</summary>
-    public void StopGenerator() => Device.Locked(_ =>
+    public void StopGenerator()
     {
-        _generator?.Stop();
-        return true;
-    });
+        lock (_gate)
+        {
+            Device.Locked(_ =>
+            {
+                _generator?.Stop();
+                return true;
+            });
+        }
+    }
 
     private BuiltDevice Build()
     {
