@@ -14,6 +14,14 @@ public static class SessionTableFactory
     public static SessionTable Create(int count, ManualTimeProvider clock)
     {
         var table = new SessionTable(clock, new SessionTableOptions { RecentlyEndedCapacity = 1000 });
+        Fill(table, count);
+        return table;
+    }
+
+    /// <summary>Opens <paramref name="count"/> more sessions of the same mix in <paramref name="table"/>.</summary>
+    public static void Fill(SessionTable table, int count)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         var random = new Random(42);
         for (var i = 0; i < count; i++)
         {
@@ -27,7 +35,5 @@ public static class SessionTableFactory
                 Established = true,
             });
         }
-
-        return table;
     }
 }
