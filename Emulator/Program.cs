@@ -56,6 +56,18 @@ public static class Program
             DefaultValueFactory = _ => 1,
         };
         var devicesOffset = new Option<int>("--devices-offset") { Description = "The fleet index of this process's first device (its number is offset + 1)." };
+        var maxConnections = new Option<int>("--max-connections")
+        {
+            Description = "Connections each device accepts at once over SSH, and over Telnet (beyond it a new one is refused).",
+            DefaultValueFactory = _ => 256,
+        };
+        maxConnections.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
+            {
+                result.AddError("--max-connections must be from 1 to 100000.");
+            }
+        });
         var controlPort = new Option<int?>("--control-port") { Description = "Serve the control API (HTTP/JSON, 127.0.0.1 only) on this port; off by default." };
         var record = new Option<string?>("--record") { Description = "Write every interactive session to this directory as a golden transcript (passwords never written)." };
         var offsetFromHostname = new Option<bool>("--devices-offset-from-hostname") { Description = "Take --devices-offset from the StatefulSet ordinal at the end of $HOSTNAME (vfw-3 serves devices 3n to 4n-1)." };
@@ -81,6 +93,7 @@ public static class Program
             offsetFromHostname,
             record,
             controlPort,
+            maxConnections,
         };
         root.SetAction(async (parsed, cancellation) =>
         {
@@ -128,6 +141,7 @@ public static class Program
                 parsed.GetValue(hostKeyDir)!,
                 parsed.GetValue(record),
                 parsed.GetValue(controlPort),
+                parsed.GetValue(maxConnections),
                 cancellation).ConfigureAwait(false);
         });
 
@@ -167,7 +181,7 @@ public static class Program
             .Select(p => new InventoryEntry(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, p.SshPort, p.TelnetPort))];
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, string? recordDirectory, int? controlPort, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -225,7 +239,8 @@ public static class Program
                 hosted,
                 address,
                 keys,
-                recordDirectory is null ? null : (device, options) => options with { Recording = new TranscriptRecorderOptions(recordDirectory) { DeviceName = device.Description.SourcePath is { } file ? Path.GetFullPath(file) : "default" } }).ConfigureAwait(false);
+                recordDirectory is null ? null : (device, options) => options with { Recording = new TranscriptRecorderOptions(recordDirectory) { DeviceName = device.Description.SourcePath is { } file ? Path.GetFullPath(file) : "default" } },
+                maxConnections).ConfigureAwait(false);
             var prefix = hosted.Length == 1 ? string.Empty : "{0}: ";
             foreach (var device in hosted)
             {

@@ -34,9 +34,11 @@ public sealed class FleetHost : IAsyncDisposable
     /// <param name="address">The address to bind.</param>
     /// <param name="keys">The SSH host keys, or null for no SSH.</param>
     /// <param name="configure">Adjusts each host's options (recording, limits); may be null.</param>
+    /// <param name="maxConnections">The connections each device's SSH host and Telnet host accept at once.</param>
     /// <returns>The running listeners.</returns>
-    public static async Task<FleetHost> StartAsync(IReadOnlyList<HostedDevice> devices, IPAddress address, IReadOnlyList<HostKey>? keys, Func<HostedDevice, TelnetHostOptions, TelnetHostOptions>? configure = null)
+    public static async Task<FleetHost> StartAsync(IReadOnlyList<HostedDevice> devices, IPAddress address, IReadOnlyList<HostKey>? keys, Func<HostedDevice, TelnetHostOptions, TelnetHostOptions>? configure = null, int maxConnections = 256)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
         ArgumentNullException.ThrowIfNull(devices);
         var fleet = new FleetHost();
         try
@@ -45,7 +47,7 @@ public sealed class FleetHost : IAsyncDisposable
             {
                 if (keys is not null && device.SshPort is { } sshPort)
                 {
-                    var ssh = new SshHost(device.Current, new IPEndPoint(address, sshPort), new SshServerOptions { HostKeys = keys })
+                    var ssh = new SshHost(device.Current, new IPEndPoint(address, sshPort), new SshServerOptions { HostKeys = keys }, maxConnections)
                     {
                         Recording = configure?.Invoke(device, new TelnetHostOptions()).Recording,
                     };
@@ -60,7 +62,7 @@ public sealed class FleetHost : IAsyncDisposable
 
                 if (device.TelnetPort is { } telnetPort)
                 {
-                    var options = configure?.Invoke(device, new TelnetHostOptions()) ?? new TelnetHostOptions();
+                    var options = (configure?.Invoke(device, new TelnetHostOptions()) ?? new TelnetHostOptions()) with { MaxConnections = maxConnections };
                     var telnet = new TelnetHost(device.Current, new IPEndPoint(address, telnetPort), options);
                     telnet.Start();
                     fleet._telnet.Add(telnet);

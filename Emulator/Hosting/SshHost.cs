@@ -52,6 +52,9 @@ public sealed class SshHost : IAsyncDisposable
 
     public IPEndPoint LocalEndpoint => (IPEndPoint)_listener.LocalEndpoint;
 
+    /// <summary>Connections open now, logged in or not.</summary>
+    public int ActiveConnections => _sessions.Count;
+
     /// <summary>When set, every interactive shell is recorded as a golden transcript (`--record`).</summary>
     public TranscriptRecorderOptions? Recording { get; init; }
 

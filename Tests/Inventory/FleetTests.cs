@@ -84,4 +84,30 @@ public sealed class FleetTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public async Task Each_device_refuses_connections_beyond_its_limit()
+    {
+        var description = DefaultDevice.Description with { Clock = new ClockDescription { Mode = "fixed", Start = Start }, Traffic = new TrafficDescription { Profile = "none" } };
+        var hosted = new[] { new HostedDevice("PA-VM", description, TimeProvider.System) { SshPort = 0, TelnetPort = 0 } };
+        await using var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, SshTestServer.HostKeys, maxConnections: 2);
+        using var first = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
+        using var second = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
+        first.Connect();
+        second.Connect();
+
+        using var third = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")) { Timeout = TimeSpan.FromSeconds(10) });
+        Assert.That(third.Connect, Throws.InstanceOf<Exception>());
+
+        first.Disconnect();
+        for (var i = 0; i < 100 && fleet.Ssh[0].ActiveConnections >= 2; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        using var fourth = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
+        fourth.Connect();
+        Assert.That(fourth.RunCommand("show clock").Result, Does.Contain("2026"));
+        Assert.That(fleet.Telnet[0].LocalEndpoint.Port, Is.EqualTo(hosted[0].TelnetPort));
+    }
 }
