@@ -81,9 +81,7 @@ public sealed class HostedDevice
                 }
 
                 _generator?.Stop();
-                var rate = Description.Traffic.SessionsPerMinute;
-                var profile = TrafficProfile.Default with { Seed = seed, SessionsPerMinute = rate ?? TrafficProfile.Default.SessionsPerMinute };
-                _generator = TrafficGenerator.Start(device, profile);
+                _generator = TrafficGenerator.Start(device, Description.Traffic.GeneratorProfile(seed));
                 return _generator;
             });
         }

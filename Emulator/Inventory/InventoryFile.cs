@@ -1,6 +1,4 @@
 using VirtualFirewall.Emulator.Inventory.Description;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace VirtualFirewall.Emulator.Inventory;
 
@@ -21,35 +19,11 @@ public static class InventoryFile
 
     public static IReadOnlyList<InventoryEntry> Read(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DescriptionException(path, 1, 1, "cannot read the file: " + e.Message);
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new DescriptionException(path, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            throw new DescriptionException(path, 1, 1, "an inventory is exactly one YAML document");
-        }
-
-        var root = new YamlSection(path, string.Empty, stream.Documents[0].RootNode);
+        var root = YamlSection.LoadFile(path, "an inventory");
         root.OnlyKeys(["devices"]);
         var descriptions = new Dictionary<string, DeviceDescription>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var ports = new HashSet<int>();
         var entries = root.Sections("devices", s =>
         {
             s.OnlyKeys(DeviceKeys);
@@ -66,29 +40,25 @@ public static class InventoryFile
             }
 
             description = description with { Identity = description.Identity with { Hostname = name } };
-            return new InventoryEntry(name, description, (int?)s.WholeNumber("ssh-port", 0, 65535), (int?)s.WholeNumber("telnet-port", 0, 65535));
+            var entry = new InventoryEntry(name, description, (int?)s.WholeNumber("ssh-port", 0, 65535), (int?)s.WholeNumber("telnet-port", 0, 65535));
+            if (!names.Add(name))
+            {
+                throw s.ErrorAt("name", $"{s.Path}.name: `{name}` is listed twice");
+            }
+
+            foreach (var (key, port) in new[] { ("ssh-port", entry.SshPort), ("telnet-port", entry.TelnetPort) })
+            {
+                if (port is { } p && p > 0 && !ports.Add(p))
+                {
+                    throw s.ErrorAt(key, $"{s.Path}.{key}: port {p} is used twice");
+                }
+            }
+
+            return entry;
         });
         if (entries.Count == 0)
         {
             throw root.ErrorAt("devices", "devices: the inventory lists no device");
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var ports = new HashSet<int>();
-        foreach (var entry in entries)
-        {
-            if (!names.Add(entry.Name))
-            {
-                throw root.ErrorAt("devices", $"devices: `{entry.Name}` is listed twice");
-            }
-
-            foreach (var port in new[] { entry.SshPort, entry.TelnetPort })
-            {
-                if (port is { } p && p > 0 && !ports.Add(p))
-                {
-                    throw root.ErrorAt("devices", $"devices: port {p} is used twice");
-                }
-            }
         }
 
         return entries;

@@ -26,7 +26,7 @@ public static class TranscriptChecker
                     ? first + "\n" + TranscriptLineDiff.Render(expected, actual).TrimEnd('\n')
                     : null;
             }
-            catch (Exception e) when (e is TranscriptFormatException or IOException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (e is TranscriptFormatException or IOException or UnauthorizedAccessException or ArgumentException or Inventory.Description.DescriptionException)
             {
                 problem = e.Message;
             }

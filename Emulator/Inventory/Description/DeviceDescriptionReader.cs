@@ -1,7 +1,5 @@
 using System.Net;
 using VirtualFirewall.Engine.Sessions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace VirtualFirewall.Emulator.Inventory.Description;
 
@@ -31,43 +29,17 @@ public static class DeviceDescriptionReader
     /// <summary>The HA states PAN-OS shows in a prompt (panos-cli-reference.md §2.1).</summary>
     public static IReadOnlyList<string> HaStates { get; } = ["active", "passive", "active-primary", "active-secondary", "initial", "non-functional", "tentative", "suspended"];
 
-    public static DeviceDescription ReadFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DescriptionException(path, 1, 1, "cannot read the file: " + e.Message);
-        }
-
-        return Read(text, path);
-    }
+    public static DeviceDescription ReadFile(string path) => Read(YamlSection.LoadFile(path, "a description"), path);
 
     /// <summary>Reads <paramref name="text"/>; <paramref name="file"/> names it in messages and anchors relative paths.</summary>
     public static DeviceDescription Read(string text, string? file)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var name = file ?? "<embedded default>";
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new DescriptionException(name, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
-        }
+        return Read(YamlSection.Load(text, file ?? "<embedded default>", "a description"), file);
+    }
 
-        if (stream.Documents.Count != 1)
-        {
-            throw new DescriptionException(name, 1, 1, "a description is exactly one YAML document");
-        }
-
-        var root = new YamlSection(name, string.Empty, stream.Documents[0].RootNode);
+    private static DeviceDescription Read(YamlSection root, string? file)
+    {
         root.OnlyKeys(Keys[""]);
         return new DeviceDescription
         {

@@ -55,8 +55,7 @@ public static class DeviceFactory
         TrafficGenerator? generator = null;
         if (string.Equals(description.Traffic.Profile, "default", StringComparison.Ordinal))
         {
-            var profile = description.Traffic.SessionsPerMinute is { } rate ? TrafficProfile.Default with { SessionsPerMinute = rate } : TrafficProfile.Default;
-            generator = DefaultTraffic.Seed(device, profile);
+            generator = DefaultTraffic.Seed(device, description.Traffic.GeneratorProfile());
         }
 
         var now = device.Clock.UtcNow;

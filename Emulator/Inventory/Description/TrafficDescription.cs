@@ -1,3 +1,5 @@
+using VirtualFirewall.Engine.Traffic;
+
 namespace VirtualFirewall.Emulator.Inventory.Description;
 
 /// <summary>The traffic generator: its profile (`default` or `none`), its seed and its rate.</summary>
@@ -10,4 +12,10 @@ public sealed record TrafficDescription
 
     /// <summary>New sessions per minute; null keeps the profile's.</summary>
     public double? SessionsPerMinute { get; init; }
+
+    /// <summary>The generator's profile: the default one at this description's rate, with <paramref name="seed"/> (null: drawn from the device).</summary>
+    /// <param name="seed">The generator's own seed.</param>
+    /// <returns>The profile.</returns>
+    public TrafficProfile GeneratorProfile(int? seed = null) =>
+        TrafficProfile.Default with { Seed = seed, SessionsPerMinute = SessionsPerMinute ?? TrafficProfile.Default.SessionsPerMinute };
 }

@@ -21,6 +21,48 @@ public sealed class YamlSection
 
     public string File { get; }
 
+    /// <summary>Reads the file at <paramref name="path"/> as one YAML document whose root is a mapping.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="what">What the file is, for messages (`a description`).</param>
+    /// <returns>The root section.</returns>
+    public static YamlSection LoadFile(string path, string what)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DescriptionException(path, 1, 1, "cannot read the file: " + e.Message);
+        }
+
+        return Load(text, path, what);
+    }
+
+    /// <summary>Reads <paramref name="text"/> as one YAML document whose root is a mapping; <paramref name="file"/> names it in messages.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="file">The file's name.</param>
+    /// <param name="what">What the file is, for messages (`a description`).</param>
+    /// <returns>The root section.</returns>
+    public static YamlSection Load(string text, string file, string what)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new DescriptionException(file, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
+        }
+
+        return stream.Documents.Count == 1
+            ? new YamlSection(file, string.Empty, stream.Documents[0].RootNode)
+            : throw new DescriptionException(file, 1, 1, $"{what} is exactly one YAML document");
+    }
+
     /// <summary>Where the section is in the document (`sessions[2].end`), for messages.</summary>
     public string Path { get; }
 
