@@ -156,6 +156,11 @@ public sealed partial class SshServerSession
         uint delivered = 0;
         lock (channel.HandlerGate)
         {
+            if (channel.Handler is { } writer && channel.PendingBytes < _options.Limits.MaxPendingOutput / 2)
+            {
+                writer.OnOutputDrained();
+            }
+
             while (channel.Handler is { } handler && channel.InputBacklog.Count > 0 && channel.PendingBytes < _options.Limits.MaxPendingOutput)
             {
                 var bytes = channel.InputBacklog.Dequeue();
@@ -362,29 +367,32 @@ public sealed partial class SshServerSession
                     window = (int)Math.Min(Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket), MaxOutgoingDataPacket);
                 }
 
-                switch (channel.Dequeue(window))
+                if (!channel.TryDequeue(window, out var data, out var message))
                 {
-                    case byte[] data:
-                        lock (channel.HandlerGate)
-                        {
-                            channel.RemoteWindow -= data.Length;
-                        }
-
-                        await _writer.WriteAsync(new ChannelDataMessage(channel.RemoteId, data).ToPayload(), stalled.Token).ConfigureAwait(false);
-                        sent = true;
-                        resumed.Add(channel);
-                        break;
-                    case SshSessionChannel.ControlMessage message:
-                        await _writer.WriteAsync(message.Payload, stalled.Token).ConfigureAwait(false);
-                        if (message.Ending)
-                        {
-                            channel.CloseSent = true;
-                            RemoveIfDone(channel);
-                        }
-
-                        sent = true;
-                        break;
+                    continue;
                 }
+
+                if (message is null)
+                {
+                    lock (channel.HandlerGate)
+                    {
+                        channel.RemoteWindow -= data.Length;
+                    }
+
+                    await _writer.WriteChannelDataAsync(channel.RemoteId, data, stalled.Token).ConfigureAwait(false);
+                    sent = true;
+                    resumed.Add(channel);
+                    continue;
+                }
+
+                await _writer.WriteAsync(message.Payload, stalled.Token).ConfigureAwait(false);
+                if (message.Ending)
+                {
+                    channel.CloseSent = true;
+                    RemoveIfDone(channel);
+                }
+
+                sent = true;
             }
         }
         catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)

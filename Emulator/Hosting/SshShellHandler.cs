@@ -8,6 +8,9 @@ namespace VirtualFirewall.Emulator.Hosting;
 /// <summary>The interactive CLI on an SSH session channel: the same shell as Telnet.</summary>
 internal sealed class SshShellHandler : ISshChannelHandler
 {
+    /// <summary>How much of a streamed listing is rendered ahead of the client: a few SSH packets' worth.</summary>
+    private const int StreamedPieceBudget = 128 * 1024;
+
     private readonly SshSessionChannel _channel;
     private readonly CliShell _shell;
     private readonly SessionRecorder? _recorder;
@@ -16,7 +19,8 @@ internal sealed class SshShellHandler : ISshChannelHandler
     {
         _channel = channel;
         var (session, banner) = device.Login(channel.User, channel.RemoteAddress, "CLI");
-        _shell = new CliShell(device, session);
+        // A recorder needs each reply whole, so recorded sessions get large listings at once.
+        _shell = new CliShell(device, session) { StreamsLargeOutput = recording is null };
         _shell.Resize(channel.Columns, channel.Rows);
         if (recording is null)
         {
@@ -67,6 +71,14 @@ internal sealed class SshShellHandler : ISshChannelHandler
         _recorder?.Complete();
     }
 
+    public void OnOutputDrained()
+    {
+        if (_shell.IsStreaming && !_shell.IsClosed)
+        {
+            Flush();
+        }
+    }
+
     public void OnClosed()
     {
         if (!_shell.IsClosed)
@@ -79,6 +91,7 @@ internal sealed class SshShellHandler : ISshChannelHandler
 
     private void Flush()
     {
+        _shell.ContinueOutput(StreamedPieceBudget);
         _channel.Write(_recorder?.TakeOutput() ?? _shell.TakeOutput());
         if (_shell.IsClosed)
         {

@@ -18,6 +18,9 @@ internal sealed class TelnetConnection
 {
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
 
+    /// <summary>How much of a streamed listing is rendered per write.</summary>
+    private const int StreamedPieceBudget = 64 * 1024;
+
     private readonly Device _device;
     private readonly Stream _stream;
     private readonly string _remoteAddress;
@@ -178,7 +181,8 @@ internal sealed class TelnetConnection
                 case LoginOutcome.Authenticated:
                     Log.Info("telnet {0}: user {1} logged in", _remoteAddress, LogText.Printable(_login.User));
                     var (session, banner) = _device.Login(_login.User, _remoteAddress, "CLI");
-                    _shell = new CliShell(_device, session, _keyDecoder);
+                    // A recorder needs each reply whole, so recorded sessions get large listings at once.
+                    _shell = new CliShell(_device, session, _keyDecoder) { StreamsLargeOutput = _options.Recording is null };
                     if (_pendingSize is { } size)
                     {
                         _shell.Resize(size.Width, size.Height);
@@ -213,12 +217,18 @@ internal sealed class TelnetConnection
             Append(TelnetEncoder.EscapeData(_recorder?.TakeOutput() ?? _shell.TakeOutput()));
         }
 
-        if (_outgoing.WrittenCount == 0)
+        if (_outgoing.WrittenCount > 0)
         {
-            return;
+            await _stream.WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
+            _outgoing.ResetWrittenCount();
         }
 
-        await _stream.WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
-        _outgoing.ResetWrittenCount();
+        // A long listing goes out piece by piece, each written before the next is rendered; keys
+        // typed meanwhile wait in the socket.
+        while (_shell is { IsStreaming: true } shell)
+        {
+            shell.ContinueOutput(StreamedPieceBudget);
+            await _stream.WriteAsync(TelnetEncoder.EscapeData(shell.TakeOutput()), cancellation).ConfigureAwait(false);
+        }
     }
 }

@@ -21,7 +21,7 @@ public static class DeviceDescriptionReader
         ["sessions"] = ["id", "from", "to", "source", "source-port", "destination", "destination-port", "protocol", "application", "rule", "action", "nat-source", "nat-source-port", "nat-destination", "nat-destination-port", "nat-rule", "ingress-interface", "egress-interface", "source-user", "destination-user", "established", "log-at-end", "timeout", "open-at", "traffic", "end", "pbf-rule", "traverses-tunnel", "terminated-on-host"],
         ["sessions.traffic"] = ["at", "bytes-c2s", "bytes-s2c", "packets-c2s", "packets-s2c"],
         ["sessions.end"] = ["at", "stage"],
-        ["traffic"] = ["profile", "seed", "sessions-per-minute"],
+        ["traffic"] = ["profile", "seed", "sessions-per-minute", "resident-sessions"],
         ["clock"] = ["mode", "start", "uptime"],
         ["cli"] = ["repaint", "login-banner", "acknowledge-banner"],
     };
@@ -238,6 +238,9 @@ public static class DeviceDescriptionReader
         };
     }
 
+    // Twice the million sessions of the bulk benchmark; each takes about 440 bytes.
+    private const long MaxResidentSessions = 2_000_000;
+
     private static TrafficDescription ReadTraffic(YamlSection s)
     {
         s.OnlyKeys(Keys["traffic"]);
@@ -246,6 +249,7 @@ public static class DeviceDescriptionReader
             Profile = s.Choice("profile", "default", "none") ?? "default",
             Seed = (int)(s.WholeNumber("seed", 0, int.MaxValue) ?? 1),
             SessionsPerMinute = s.Number("sessions-per-minute", 0.01, 100_000),
+            ResidentSessions = (int)(s.WholeNumber("resident-sessions", 0, MaxResidentSessions) ?? 0),
         };
     }
 
