@@ -72,4 +72,4 @@ done
 
 printf '\n%-20s %12s %8s %8s %8s %8s\n' target executions corpus crashes hangs seconds
 printf '%s\n' "${rows[@]}"
-echo "crashing inputs: fuzz/findings/<target>/; replay one with: dotnet $bin/VirtualFirewall.Fuzz.dll run <target> <file>"
+echo "crashing inputs: fuzz/findings/<target>/; replay one (uninstrumented): dotnet run --project Fuzz -c Release -- run <target> <file>"

@@ -57,6 +57,11 @@ public sealed class YamlSection
         {
             throw new DescriptionException(file, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner gives up on some malformed plain scalars this way instead of with a YamlException (found by fuzzing).
+            throw new DescriptionException(file, 1, 1, "not valid YAML: " + e.Message);
+        }
 
         return stream.Documents.Count == 1
             ? new YamlSection(file, string.Empty, stream.Documents[0].RootNode)
