@@ -57,9 +57,9 @@ public sealed class YamlSection
         {
             throw new DescriptionException(file, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner gives up on some malformed plain scalars this way instead of with a YamlException (found by fuzzing).
+            // YamlDotNet gives up on some malformed documents this way instead of with a YamlException (found by fuzzing).
             throw new DescriptionException(file, 1, 1, "not valid YAML: " + e.Message);
         }
 
