@@ -3,7 +3,7 @@
 #   fuzz/run.sh [seconds-per-target] [target...]     (default: 300 seconds, every target)
 # Builds the Fuzz project in Release, instruments the product assemblies, runs afl-fuzz on each target
 # for the given time from fuzz/corpus/<target>/, prints executions, corpus, crashes and hangs per target,
-# and copies crashing and hanging inputs to fuzz/findings/<target>/ (git-ignored).
+# and copies crashing and hanging inputs to fuzz/findings/<target>/<run>/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,7 @@ export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_NO_UI=1 \
 stat() { grep -E "^$2 +:" "$1" | sed 's/.*: *//'; }
 
 rows=()
+started=$(date -u +%Y%m%dT%H%M%SZ)   # afl numbers its findings from 0 at every run: one folder per run
 for target in "${targets[@]}"; do
   findings="$out/afl/$target"
   mkdir -p "$findings"
@@ -62,8 +63,8 @@ for target in "${targets[@]}"; do
   stats="$findings/default/fuzzer_stats"
   for kind in crashes hangs; do
     if compgen -G "$findings/default/$kind/id:*" >/dev/null; then
-      mkdir -p "fuzz/findings/$target/$kind"
-      cp "$findings"/default/"$kind"/id:* "fuzz/findings/$target/$kind/"
+      mkdir -p "fuzz/findings/$target/$started/$kind"
+      cp "$findings"/default/"$kind"/id:* "fuzz/findings/$target/$started/$kind/"
     fi
   done
   rows+=("$(printf '%-20s %12s %8s %8s %8s %8s' "$target" "$(stat "$stats" execs_done)" "$(stat "$stats" corpus_count)" \
@@ -72,4 +73,4 @@ done
 
 printf '\n%-20s %12s %8s %8s %8s %8s\n' target executions corpus crashes hangs seconds
 printf '%s\n' "${rows[@]}"
-echo "crashing inputs: fuzz/findings/<target>/; replay one (uninstrumented): dotnet run --project Fuzz -c Release -- run <target> <file>"
+echo "crashing inputs: fuzz/findings/<target>/$started/; replay one (uninstrumented): dotnet run --project Fuzz -c Release -- run <target> <file>"
