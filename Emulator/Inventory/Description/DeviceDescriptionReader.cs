@@ -1,4 +1,5 @@
 using System.Net;
+using VirtualFirewall.Engine.Configuration;
 using VirtualFirewall.Engine.Sessions;
 
 namespace VirtualFirewall.Emulator.Inventory.Description;
@@ -67,9 +68,10 @@ public static class DeviceDescriptionReader
 
         foreach (var key in new[] { "ip-address", "netmask", "default-gateway" })
         {
-            if (s.Text(key) is { } address && !IPAddress.TryParse(address, out _))
+            // Dotted IPv4 as the configuration schema takes it: IPAddress.TryParse also accepts `10.0.7` and IPv6.
+            if (s.Text(key) is { } address && ConfigValues.Ipv4(address) is not null)
             {
-                throw s.ErrorAt(key, $"identity.{key}: `{address}` is not an IP address");
+                throw s.ErrorAt(key, $"identity.{key}: `{address}` is not an IPv4 address");
             }
         }
 
@@ -102,6 +104,11 @@ public static class DeviceDescriptionReader
         {
             s.OnlyKeys(Keys["users"]);
             var user = new UserDescription { Name = s.RequiredString("name"), Password = s.Text("password"), PublicKeys = s.Strings("public-keys") };
+            if (ConfigValues.Name(user.Name) is not null || user.Name.Contains(' ', StringComparison.Ordinal))
+            {
+                throw s.ErrorAt("name", $"{s.Path}.name: `{user.Name}` is not a user name (1 to 63 letters, digits, `.`, `_` or `-`)");
+            }
+
             if (user.Password is null && user.PublicKeys.Count == 0)
             {
                 throw s.ErrorAt("name", $"{s.Path}: user `{user.Name}` needs a password or public-keys");
