@@ -66,7 +66,8 @@ public sealed class SshSessionChannel
 
     internal bool HasPty { get; set; }
 
-    internal long PendingBytes
+    /// <summary>Output queued and not yet sent: a handler streaming a long output keeps this topped up.</summary>
+    public long PendingBytes
     {
         get
         {

@@ -11,6 +11,9 @@ internal sealed class SshShellHandler : ISshChannelHandler
     /// <summary>How much of a streamed listing is rendered ahead of the client: a few SSH packets' worth.</summary>
     private const int StreamedPieceBudget = 128 * 1024;
 
+    /// <summary>How much of a streamed listing may wait in the channel's queue.</summary>
+    private const int StreamedAhead = 512 * 1024;
+
     private readonly SshSessionChannel _channel;
     private readonly CliShell _shell;
     private readonly SessionRecorder? _recorder;
@@ -73,7 +76,8 @@ internal sealed class SshShellHandler : ISshChannelHandler
 
     public void OnOutputDrained()
     {
-        if (_shell.IsStreaming && !_shell.IsClosed)
+        // Keep a few rounds of the transport's writes queued, so the socket never waits for the renderer.
+        while (_shell.IsStreaming && !_shell.IsClosed && _channel.PendingBytes < StreamedAhead)
         {
             Flush();
         }

@@ -16,6 +16,8 @@ internal sealed class SshPacketWriter
     private const int ChannelDataHeader = 9;
 
     private readonly Stream _stream;
+    private byte[]? _batch;
+    private int _batched;
 
     public SshPacketWriter(Stream stream)
     {
@@ -28,6 +30,46 @@ internal sealed class SshPacketWriter
 
     /// <summary>Wire bytes sent since this was last reset: the server rekeys by volume.</summary>
     public long BytesSinceKeyExchange { get; set; }
+
+    /// <summary>Sealed bytes waiting in the current batch (<see cref="BeginBatch"/>).</summary>
+    public int Batched => _batched;
+
+    /// <summary>
+    /// Until <see cref="FlushAsync"/>, sealed packets are collected and go out in one socket write:
+    /// a reply and the window adjustment after it are one TCP segment, not two.
+    /// </summary>
+    /// <param name="capacity">Bytes the batch is expected to hold; it grows beyond if needed.</param>
+    public void BeginBatch(int capacity)
+    {
+        _batch ??= ArrayPool<byte>.Shared.Rent(capacity);
+        _batched = 0;
+    }
+
+    /// <summary>Writes the batch, if any, and ends batching.</summary>
+    /// <param name="cancellation">Ends a write the peer does not read.</param>
+    /// <returns>The write.</returns>
+    public async ValueTask FlushAsync(CancellationToken cancellation)
+    {
+        if (_batch is not { } batch)
+        {
+            return;
+        }
+
+        var length = _batched;
+        _batch = null;
+        _batched = 0;
+        try
+        {
+            if (length > 0)
+            {
+                await _stream.WriteAsync(batch.AsMemory(0, length), cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
+        }
+    }
 
     public ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellation)
     {
@@ -62,22 +104,30 @@ internal sealed class SshPacketWriter
         return packet;
     }
 
+    /// <summary>Ends batching without writing: after a failed round, later packets (a DISCONNECT) go out on their own.</summary>
+    public void DiscardBatch()
+    {
+        if (_batch is { } batch)
+        {
+            _batch = null;
+            _batched = 0;
+            ArrayPool<byte>.Shared.Return(batch);
+        }
+    }
+
     private async ValueTask SendAsync(PacketSealer sealer, byte[] packet, int length, CancellationToken cancellation)
     {
         var wireLength = length + sealer.TagSize;
-        var wire = ArrayPool<byte>.Shared.Rent(wireLength);
-        try
+        if (_batch is not null)
         {
-            sealer.Seal(Sequence, packet.AsSpan(0, length), wire.AsSpan(0, wireLength));
-        }
-        finally
-        {
-            // The clear packet may hold key exchange secrets or passwords: cleared before reuse.
-            ArrayPool<byte>.Shared.Return(packet, clearArray: true);
+            Reserve(wireLength);
+            Seal(sealer, packet, length, _batch.AsSpan(_batched, wireLength));
+            _batched += wireLength;
+            return;
         }
 
-        Sequence = unchecked(Sequence + 1);
-        BytesSinceKeyExchange += wireLength;
+        var wire = ArrayPool<byte>.Shared.Rent(wireLength);
+        Seal(sealer, packet, length, wire.AsSpan(0, wireLength));
         try
         {
             await _stream.WriteAsync(wire.AsMemory(0, wireLength), cancellation).ConfigureAwait(false);
@@ -86,5 +136,34 @@ internal sealed class SshPacketWriter
         {
             ArrayPool<byte>.Shared.Return(wire);
         }
+    }
+
+    private void Seal(PacketSealer sealer, byte[] packet, int length, Span<byte> wire)
+    {
+        try
+        {
+            sealer.Seal(Sequence, packet.AsSpan(0, length), wire);
+        }
+        finally
+        {
+            // The clear packet may hold key exchange secrets or passwords: cleared before reuse.
+            ArrayPool<byte>.Shared.Return(packet, clearArray: true);
+        }
+
+        Sequence = unchecked(Sequence + 1);
+        BytesSinceKeyExchange += wire.Length;
+    }
+
+    private void Reserve(int more)
+    {
+        if (_batched + more <= _batch!.Length)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_batch.Length * 2, _batched + more));
+        _batch.AsSpan(0, _batched).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_batch);
+        _batch = larger;
     }
 }
