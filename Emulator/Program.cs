@@ -38,6 +38,7 @@ public static class Program
             Description = "Directory of the SSH host keys, made on first run.",
             DefaultValueFactory = _ => HostKeyStore.DefaultDirectory,
         };
+        var legacyAlgorithms = new Option<bool>("--legacy-algorithms") { Description = "Also offer the SSH algorithms left out by default because ssh-audit flags them: ecdh-sha2-nistp256/384/521, the ecdsa-sha2-nistp256 host key, hmac-sha2-256/512 (encrypt-and-MAC)." };
         var noTelnet = new Option<bool>("--no-telnet") { Description = "Do not serve Telnet." };
         var noSsh = new Option<bool>("--no-ssh") { Description = "Do not serve SSH." };
         var loginBanner = new Option<string?>("--login-banner") { Description = "Text shown before authentication (SSH banner, above Telnet's login prompt)." };
@@ -78,6 +79,7 @@ public static class Program
             telnetPort,
             sshPort,
             hostKeyDir,
+            legacyAlgorithms,
             noTelnet,
             noSsh,
             loginBanner,
@@ -139,6 +141,7 @@ public static class Program
                 address,
                 !parsed.GetValue(noSsh),
                 parsed.GetValue(hostKeyDir)!,
+                parsed.GetValue(legacyAlgorithms),
                 parsed.GetValue(record),
                 parsed.GetValue(controlPort),
                 parsed.GetValue(maxConnections),
@@ -181,7 +184,7 @@ public static class Program
             .Select(p => new InventoryEntry(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, p.SshPort, p.TelnetPort))];
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, bool legacyAlgorithms, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
     {
         using var terminated = new CancellationTokenSource();
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -217,12 +220,12 @@ public static class Program
             return 1;
         }
 
-        IReadOnlyList<VirtualFirewall.Ssh.Algorithms.HostKeys.HostKey>? keys = null;
+        VirtualFirewall.Ssh.SshServerOptions? sshOptions = null;
         if (serveSsh && hosted.Any(d => d.SshPort is not null))
         {
             try
             {
-                keys = HostKeyStore.LoadOrCreate(hostKeyDirectory);
+                sshOptions = EmulatorSshOptions.Create(HostKeyStore.LoadOrCreate(hostKeyDirectory), legacyAlgorithms);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -238,7 +241,7 @@ public static class Program
             fleet = await FleetHost.StartAsync(
                 hosted,
                 address,
-                keys,
+                sshOptions,
                 recordDirectory is null ? null : (device, options) => options with { Recording = new TranscriptRecorderOptions(recordDirectory) { DeviceName = device.Description.SourcePath is { } file ? Path.GetFullPath(file) : "default" } },
                 maxConnections).ConfigureAwait(false);
             var prefix = hosted.Length == 1 ? string.Empty : "{0}: ";
