@@ -15,6 +15,7 @@ namespace VirtualFirewall.Emulator;
 public static class Program
 {
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task<int> Main(string[] args)
     {
@@ -153,7 +154,8 @@ public static class Program
         check.SetAction(parsed => TranscriptChecker.Check(parsed.GetValue(transcriptPaths)!, Console.Out) == 0 ? 0 : 1);
         root.Subcommands.Add(new Command("transcript", "Work with transcripts.") { check, CompareCommand.Create() });
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        // ServeAsync handles SIGINT and SIGTERM itself: System.CommandLine's handler would end the process after 2 s with 130 or 143.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 
     /// <summary>The devices to serve, from an inventory file, or n copies of one description.</summary>
@@ -186,14 +188,17 @@ public static class Program
 
     private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, bool legacyAlgorithms, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
     {
+        // SIGTERM and Ctrl-C stop the listeners in order: SSH clients get DISCONNECT 11, Telnet clients a
+        // line, recordings are written; the process then exits 0.
         using var terminated = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM,
-            context =>
-            {
-                context.Cancel = true;
-                terminated.Cancel();
-            });
+        void Terminate(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            terminated.Cancel();
+        }
+
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Terminate);
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Terminate);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
 
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -275,9 +280,9 @@ public static class Program
                 Console.WriteLine($"control API listening on {control.BaseAddress}");
             }
 
-            if (fleet.Telnet.Count > 0 && !IPAddress.IsLoopback(address))
+            foreach (var warning in ExposureWarnings.For(address, fleet.Ssh.Count > 0, fleet.Telnet.Count > 0))
             {
-                Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
+                Log.Warn(warning);
             }
 
             await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
@@ -300,7 +305,14 @@ public static class Program
 
             if (fleet is not null)
             {
-                await fleet.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await fleet.DisposeAsync().AsTask().WaitAsync(ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    Log.Warn("connections still open {0} s after the shutdown began: exiting anyway", ShutdownTimeout.TotalSeconds);
+                }
             }
 
             LogManager.Shutdown();

@@ -122,10 +122,10 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends SIGTERM and waits for the process to exit and its output to end; returns the exit code.</summary>
-    public async Task<int> TerminateAsync(TimeSpan timeout)
+    /// <summary>Sends SIGTERM (or <paramref name="signal"/>, such as `INT`) and waits for the process to exit and its output to end; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout, string signal = "TERM")
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -138,7 +138,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            Assert.Fail($"the emulator did not exit within {timeout} of SIGTERM.\nstdout:\n{Output}\nstderr:\n{Error}");
+            Assert.Fail($"the emulator did not exit within {timeout} of SIG{signal}.\nstdout:\n{Output}\nstderr:\n{Error}");
         }
 
         return _process.ExitCode;
