@@ -87,9 +87,14 @@ internal sealed class TelnetConnection
                 await FlushAsync(cancellation).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.Info("telnet {0}: closed (shutdown)", _remoteAddress);
+            await SayShuttingDownAsync().ConfigureAwait(false);
+        }
         catch (OperationCanceledException)
         {
-            Log.Info("telnet {0}: closed ({1})", _remoteAddress, _shell is null ? "login timeout or shutdown" : "shutdown");
+            Log.Info("telnet {0}: closed (login timeout)", _remoteAddress);
         }
         catch (IOException)
         {
@@ -200,6 +205,21 @@ internal sealed class TelnetConnection
 
                     break;
             }
+        }
+    }
+
+    /// <summary>Telnet has no disconnect message: a line tells the user why the connection closes, if the client still reads.</summary>
+    private async Task SayShuttingDownAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            Append("\r\n\r\nThe server is shutting down.\r\n"u8);
+            await FlushAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client is gone or not reading: closing is all that is left.
         }
     }
 
