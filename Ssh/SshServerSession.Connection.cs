@@ -345,7 +345,7 @@ public sealed partial class SshServerSession
                 return false;
             }
 
-            _writer.BeginBatch(MaxRoundBytes + MaxOutgoingDataPacket);
+            _writer.BeginBatch();
             while (true)
             {
                 byte[]? control;

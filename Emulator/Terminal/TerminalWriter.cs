@@ -11,7 +11,10 @@ public sealed class TerminalWriter
 {
     private const int Window = 32 * 1024;
 
-    private readonly ArrayBufferWriter<byte> _pending = new(1024);
+    private const int InitialCapacity = 1024;
+    private const int KeptCapacity = 16 * 1024;
+
+    private ArrayBufferWriter<byte> _pending = new(InitialCapacity);
 
     public void Write(string text) => Write(text.AsSpan());
 
@@ -37,7 +40,8 @@ public sealed class TerminalWriter
             return;
         }
 
-        var span = _pending.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + text.Count('\n'));
+        // The exact size: asking for the worst case (3 bytes a char) grew every shell's buffer threefold.
+        var span = _pending.GetSpan(Encoding.UTF8.GetByteCount(text) + text.Count('\n'));
         var written = 0;
         for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n'))
         {
@@ -79,7 +83,16 @@ public sealed class TerminalWriter
     public byte[] Take()
     {
         var bytes = _pending.WrittenSpan.ToArray();
-        _pending.ResetWrittenCount();
+        if (_pending.Capacity > KeptCapacity)
+        {
+            // One long reply must not leave every idle shell holding its buffer.
+            _pending = new ArrayBufferWriter<byte>(InitialCapacity);
+        }
+        else
+        {
+            _pending.ResetWrittenCount();
+        }
+
         return bytes;
     }
 }

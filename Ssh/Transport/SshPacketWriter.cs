@@ -15,9 +15,14 @@ internal sealed class SshPacketWriter
     // byte SSH_MSG_CHANNEL_DATA, uint32 recipient channel, uint32 data length (RFC 4254 §5.2).
     private const int ChannelDataHeader = 9;
 
+    // A batch's buffer; a larger packet gets one of its size.
+    private const int BatchBuffer = 16 * 1024;
+
     private readonly Stream _stream;
+    private bool _batching;
     private byte[]? _batch;
     private int _batched;
+    private int _roundBytes;
 
     public SshPacketWriter(Stream stream)
     {
@@ -31,42 +36,37 @@ internal sealed class SshPacketWriter
     /// <summary>Wire bytes sent since this was last reset: the server rekeys by volume.</summary>
     public long BytesSinceKeyExchange { get; set; }
 
-    /// <summary>Sealed bytes waiting in the current batch (<see cref="BeginBatch"/>).</summary>
-    public int Batched => _batched;
+    /// <summary>Wire bytes sealed since <see cref="BeginBatch"/>.</summary>
+    public int Batched => _roundBytes;
 
     /// <summary>
-    /// Until <see cref="FlushAsync"/>, sealed packets are collected and go out in one socket write:
-    /// a reply and the window adjustment after it are one TCP segment, not two.
+    /// Until <see cref="FlushAsync"/>, sealed packets are collected and written together: a reply and
+    /// the window adjustment after it are one socket write, not two. A packet that does not fit what
+    /// is collected sends that first.
     /// </summary>
-    /// <param name="capacity">Bytes the batch is expected to hold; it grows beyond if needed.</param>
-    public void BeginBatch(int capacity)
+    public void BeginBatch()
     {
-        _batch ??= ArrayPool<byte>.Shared.Rent(capacity);
-        _batched = 0;
+        _batching = true;
+        _roundBytes = 0;
     }
 
-    /// <summary>Writes the batch, if any, and ends batching.</summary>
+    /// <summary>Writes what was collected and ends batching.</summary>
     /// <param name="cancellation">Ends a write the peer does not read.</param>
     /// <returns>The write.</returns>
-    public async ValueTask FlushAsync(CancellationToken cancellation)
+    public ValueTask FlushAsync(CancellationToken cancellation)
     {
-        if (_batch is not { } batch)
-        {
-            return;
-        }
+        _batching = false;
+        return WriteBatchAsync(cancellation);
+    }
 
-        var length = _batched;
-        _batch = null;
-        _batched = 0;
-        try
+    /// <summary>Ends batching without writing: after a failed round, later packets (a DISCONNECT) go out on their own.</summary>
+    public void DiscardBatch()
+    {
+        _batching = false;
+        if (_batch is { } batch)
         {
-            if (length > 0)
-            {
-                await _stream.WriteAsync(batch.AsMemory(0, length), cancellation).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
+            _batch = null;
+            _batched = 0;
             ArrayPool<byte>.Shared.Return(batch);
         }
     }
@@ -104,25 +104,21 @@ internal sealed class SshPacketWriter
         return packet;
     }
 
-    /// <summary>Ends batching without writing: after a failed round, later packets (a DISCONNECT) go out on their own.</summary>
-    public void DiscardBatch()
-    {
-        if (_batch is { } batch)
-        {
-            _batch = null;
-            _batched = 0;
-            ArrayPool<byte>.Shared.Return(batch);
-        }
-    }
-
     private async ValueTask SendAsync(PacketSealer sealer, byte[] packet, int length, CancellationToken cancellation)
     {
         var wireLength = length + sealer.TagSize;
-        if (_batch is not null)
+        if (_batching)
         {
-            Reserve(wireLength);
+            if (_batch is not null && _batched + wireLength > _batch.Length)
+            {
+                await WriteBatchAsync(cancellation).ConfigureAwait(false);
+            }
+
+            // Small buffers: the pool keeps one per thread, and most rounds are one reply of a few hundred bytes.
+            _batch ??= ArrayPool<byte>.Shared.Rent(Math.Max(wireLength, BatchBuffer));
             Seal(sealer, packet, length, _batch.AsSpan(_batched, wireLength));
             _batched += wireLength;
+            _roundBytes += wireLength;
             return;
         }
 
@@ -135,6 +131,29 @@ internal sealed class SshPacketWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(wire);
+        }
+    }
+
+    private async ValueTask WriteBatchAsync(CancellationToken cancellation)
+    {
+        if (_batch is not { } batch)
+        {
+            return;
+        }
+
+        var length = _batched;
+        _batch = null;
+        _batched = 0;
+        try
+        {
+            if (length > 0)
+            {
+                await _stream.WriteAsync(batch.AsMemory(0, length), cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch);
         }
     }
 
@@ -152,18 +171,5 @@ internal sealed class SshPacketWriter
 
         Sequence = unchecked(Sequence + 1);
         BytesSinceKeyExchange += wire.Length;
-    }
-
-    private void Reserve(int more)
-    {
-        if (_batched + more <= _batch!.Length)
-        {
-            return;
-        }
-
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_batch.Length * 2, _batched + more));
-        _batch.AsSpan(0, _batched).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_batch);
-        _batch = larger;
     }
 }

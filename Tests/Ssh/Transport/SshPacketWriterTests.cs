@@ -16,21 +16,40 @@ public sealed class SshPacketWriterTests
     public static IEnumerable<TestCaseData> Suites() => SshPacketReaderTests.Suites();
 
     [TestCaseSource(nameof(Suites))]
-    public async Task A_batch_is_one_write_of_every_packet_in_order(string cipher, string? mac)
+    public async Task A_batch_of_small_packets_is_one_write(string cipher, string? mac)
     {
         var output = new CountingStream();
         var writer = Writer(output, cipher, mac);
-        var data = RandomNumberGenerator.GetBytes(30_000);
 
-        writer.BeginBatch(64);
+        writer.BeginBatch();
         await writer.WriteAsync(new byte[] { 93, 0, 0, 0, 5, 0, 32, 0, 0 }, CancellationToken.None);
-        await writer.WriteChannelDataAsync(5, data, CancellationToken.None);
+        await writer.WriteChannelDataAsync(5, "show clock\r\n"u8.ToArray(), CancellationToken.None);
         await writer.WriteAsync(new byte[] { 96, 0, 0, 0, 5 }, CancellationToken.None);
         var writesBeforeFlush = output.Writes;
         await writer.FlushAsync(CancellationToken.None);
 
         Assert.That(writesBeforeFlush, Is.Zero);
         Assert.That(output.Writes, Is.EqualTo(1));
+        Assert.That(writer.Batched, Is.EqualTo(output.Length));
+        Assert.That(
+            await ReadAllAsync(cipher, mac, output.ToArray(), 3),
+            Is.EqualTo(new[] { [93, 0, 0, 0, 5, 0, 32, 0, 0], new ChannelDataMessage(5, "show clock\r\n"u8.ToArray()).ToPayload(), new byte[] { 96, 0, 0, 0, 5 } }));
+    }
+
+    [TestCaseSource(nameof(Suites))]
+    public async Task A_packet_that_does_not_fit_the_batch_sends_what_was_collected_first(string cipher, string? mac)
+    {
+        var output = new CountingStream();
+        var writer = Writer(output, cipher, mac);
+        var data = RandomNumberGenerator.GetBytes(30_000);
+
+        writer.BeginBatch();
+        await writer.WriteAsync(new byte[] { 93, 0, 0, 0, 5, 0, 32, 0, 0 }, CancellationToken.None);
+        await writer.WriteChannelDataAsync(5, data, CancellationToken.None);
+        await writer.WriteAsync(new byte[] { 96, 0, 0, 0, 5 }, CancellationToken.None);
+        await writer.FlushAsync(CancellationToken.None);
+
+        Assert.That(output.Writes, Is.EqualTo(2), "the small packet, then the large one with the one after it");
         Assert.That(
             await ReadAllAsync(cipher, mac, output.ToArray(), 3),
             Is.EqualTo(new[] { [93, 0, 0, 0, 5, 0, 32, 0, 0], new ChannelDataMessage(5, data).ToPayload(), new byte[] { 96, 0, 0, 0, 5 } }));
@@ -57,7 +76,7 @@ public sealed class SshPacketWriterTests
         var output = new CountingStream();
         var writer = Writer(output, "none", null);
 
-        writer.BeginBatch(64);
+        writer.BeginBatch();
         await writer.WriteAsync(new byte[] { 1, 2, 3 }, CancellationToken.None);
         writer.DiscardBatch();
         await writer.WriteAsync(new byte[] { 4, 5 }, CancellationToken.None);
