@@ -44,6 +44,9 @@ internal sealed class TelnetConnection
         _login = new TelnetLogin(device.Users);
     }
 
+    /// <summary>True when the connection ended because the client stopped reading; its socket should be reset, not drained.</summary>
+    public bool PeerStalled { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellation)
     {
         try
@@ -83,6 +86,10 @@ internal sealed class TelnetConnection
 
                 await FlushAsync(cancellation).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (PeerStalled)
+        {
+            Log.Warn("telnet {0}: closed: the client stopped reading", _remoteAddress);
         }
         catch (OperationCanceledException)
         {
@@ -218,7 +225,20 @@ internal sealed class TelnetConnection
             return;
         }
 
-        await _stream.WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
+        // The read loop waits for each write, so a client that stops reading is back-pressured; the
+        // stall limit frees its connection slot.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stall.CancelAfter(_options.StalledWriteTimeout);
+        try
+        {
+            await _stream.WriteAsync(_outgoing.WrittenMemory, stall.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            PeerStalled = true;
+            throw;
+        }
+
         _outgoing.ResetWrittenCount();
     }
 }

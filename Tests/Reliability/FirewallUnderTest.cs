@@ -22,6 +22,9 @@ internal sealed class FirewallUnderTest : IAsyncDisposable
 
     public const string Clock = "Fri Nov 27 18:56:14 UTC 2026";
 
+    /// <summary>The end of `show clock`'s line once the test has moved the clock (within the year).</summary>
+    public const string AnyClock = " UTC 2026";
+
     private FirewallUnderTest(HostedDevice hosted, SshHost ssh, TelnetHost telnet)
     {
         Hosted = hosted;
