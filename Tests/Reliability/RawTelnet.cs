@@ -90,7 +90,10 @@ internal sealed class RawTelnet : IDisposable
         }
     }
 
-    /// <summary>Reads and discards until the server closes the connection; false if it is still open after <paramref name="timeout"/>.</summary>
+    /// <summary>What arrived after the last marker <see cref="ReadToAsync"/> found, and what <see cref="DrainUntilClosedAsync"/> read.</summary>
+    public string Unread => _received.ToString();
+
+    /// <summary>Reads until the server closes the connection; false if it is still open after <paramref name="timeout"/>.</summary>
     public async Task<bool> DrainUntilClosedAsync(TimeSpan timeout, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -98,8 +101,13 @@ internal sealed class RawTelnet : IDisposable
         var buffer = new byte[64 * 1024];
         try
         {
-            while (await _stream.ReadAsync(buffer, deadline.Token) > 0)
+            int read;
+            while ((read = await _stream.ReadAsync(buffer, deadline.Token)) > 0)
             {
+                if (_received.Length < 64 * 1024)
+                {
+                    _received.Append(Encoding.Latin1.GetString(buffer, 0, read));
+                }
             }
 
             return true;

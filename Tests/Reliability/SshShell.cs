@@ -18,6 +18,9 @@ internal sealed class SshShell : IDisposable
 
     public ShellStream Stream { get; }
 
+    /// <summary>What came before the first prompt: the login banner.</summary>
+    public string Banner { get; private set; } = string.Empty;
+
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>Connects, logs in as admin and waits for the first prompt.</summary>
@@ -29,7 +32,7 @@ internal sealed class SshShell : IDisposable
             client.Connect();
             var stream = client.CreateShellStream("xterm", columns, rows, 0, 0, 64 * 1024);
             var shell = new SshShell(client, stream);
-            shell.ReadToPrompt(FirewallUnderTest.Prompt);
+            shell.Banner = shell.ReadToPrompt(FirewallUnderTest.Prompt);
             return shell;
         }
         catch
