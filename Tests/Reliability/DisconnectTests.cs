@@ -13,7 +13,7 @@ namespace VirtualFirewall.Tests.Reliability;
 [TestFixture]
 public sealed class DisconnectTests
 {
-    private const int Rounds = 12;
+    private const int Rounds = 8;
 
     [Test]
     [CancelAfter(120_000)]

@@ -40,7 +40,7 @@ public sealed class SoakTests
         // phase is the warm-up.
         var phases = Math.Max(3, Seconds / 60);
         var phase = TimeSpan.FromSeconds(Seconds) / phases;
-        var samples = new List<(TimeSpan At, long Bytes, int Sessions)>();
+        var samples = new List<(TimeSpan At, long Bytes, int Sessions, int Logs)>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < phases; i++)
         {
@@ -48,7 +48,7 @@ public sealed class SoakTests
             var running = clients.Select(c => Task.Factory.StartNew(() => c.Run(firewall.SshPort, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             await Task.WhenAll(running).WaitAsync(phase + TimeSpan.FromSeconds(60), cancellation);
             Assert.That(await firewall.WaitForConnectionsAsync(ssh: 0, telnet: 0, TimeSpan.FromSeconds(30)), Is.True, $"connections still open after phase {i}");
-            samples.Add((clock.Elapsed, ManagedMemory.Live(), firewall.Device.Locked(d => d.Sessions.LiveCount)));
+            samples.Add((clock.Elapsed, ManagedMemory.Live(), firewall.Device.Locked(d => d.Sessions.LiveCount), firewall.Device.Locked(d => d.TrafficLog.Count)));
         }
 
         Report(clients, samples, firewall);
@@ -86,15 +86,15 @@ public sealed class SoakTests
         });
     }
 
-    private static void Report(SoakClient[] clients, List<(TimeSpan At, long Bytes, int Sessions)> samples, FirewallUnderTest firewall)
+    private static void Report(SoakClient[] clients, List<(TimeSpan At, long Bytes, int Sessions, int Logs)> samples, FirewallUnderTest firewall)
     {
         var generator = firewall.Hosted.Generator;
         TestContext.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{clients.Length} clients, {Seconds} s: {clients.Sum(c => c.Commands)} commands, {clients.Sum(c => c.Commits)} commits, {clients.Sum(c => c.Errors.Count)} errors; generator opened {generator?.SessionsOpened ?? 0} sessions"));
-        foreach (var (at, bytes, sessions) in samples)
+        foreach (var (at, bytes, sessions, logs) in samples)
         {
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {at.TotalSeconds,6:F0} s  {ManagedMemory.Describe(bytes),10}  {sessions,6} live sessions"));
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {at.TotalSeconds,6:F0} s  {ManagedMemory.Describe(bytes),10}  {sessions,6} live sessions  {logs,7} traffic log entries"));
         }
     }
 
