@@ -15,6 +15,7 @@ namespace VirtualFirewall.Emulator;
 public static class Program
 {
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task<int> Main(string[] args)
     {
@@ -38,6 +39,7 @@ public static class Program
             Description = "Directory of the SSH host keys, made on first run.",
             DefaultValueFactory = _ => HostKeyStore.DefaultDirectory,
         };
+        var legacyAlgorithms = new Option<bool>("--legacy-algorithms") { Description = "Also offer the SSH algorithms left out by default because ssh-audit flags them: ecdh-sha2-nistp256/384/521, the ecdsa-sha2-nistp256 host key, hmac-sha2-256/512 (encrypt-and-MAC)." };
         var noTelnet = new Option<bool>("--no-telnet") { Description = "Do not serve Telnet." };
         var noSsh = new Option<bool>("--no-ssh") { Description = "Do not serve SSH." };
         var loginBanner = new Option<string?>("--login-banner") { Description = "Text shown before authentication (SSH banner, above Telnet's login prompt)." };
@@ -78,6 +80,7 @@ public static class Program
             telnetPort,
             sshPort,
             hostKeyDir,
+            legacyAlgorithms,
             noTelnet,
             noSsh,
             loginBanner,
@@ -139,6 +142,7 @@ public static class Program
                 address,
                 !parsed.GetValue(noSsh),
                 parsed.GetValue(hostKeyDir)!,
+                parsed.GetValue(legacyAlgorithms),
                 parsed.GetValue(record),
                 parsed.GetValue(controlPort),
                 parsed.GetValue(maxConnections),
@@ -150,7 +154,8 @@ public static class Program
         check.SetAction(parsed => TranscriptChecker.Check(parsed.GetValue(transcriptPaths)!, Console.Out) == 0 ? 0 : 1);
         root.Subcommands.Add(new Command("transcript", "Work with transcripts.") { check, CompareCommand.Create() });
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        // ServeAsync handles SIGINT and SIGTERM itself: System.CommandLine's handler would end the process after 2 s with 130 or 143.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 
     /// <summary>The devices to serve, from an inventory file, or n copies of one description.</summary>
@@ -181,16 +186,19 @@ public static class Program
             .Select(p => new InventoryEntry(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, p.SshPort, p.TelnetPort))];
     }
 
-    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IReadOnlyList<InventoryEntry> entries, string? stateDirectory, IPAddress address, bool serveSsh, string hostKeyDirectory, bool legacyAlgorithms, string? recordDirectory, int? controlPort, int maxConnections, CancellationToken cancellation)
     {
+        // SIGTERM and Ctrl-C stop the listeners in order: SSH clients get DISCONNECT 11, Telnet clients a
+        // line, recordings are written; the process then exits 0.
         using var terminated = new CancellationTokenSource();
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM,
-            context =>
-            {
-                context.Cancel = true;
-                terminated.Cancel();
-            });
+        void Terminate(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            terminated.Cancel();
+        }
+
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Terminate);
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Terminate);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellation, terminated.Token);
 
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -217,12 +225,12 @@ public static class Program
             return 1;
         }
 
-        IReadOnlyList<VirtualFirewall.Ssh.Algorithms.HostKeys.HostKey>? keys = null;
+        VirtualFirewall.Ssh.SshServerOptions? sshOptions = null;
         if (serveSsh && hosted.Any(d => d.SshPort is not null))
         {
             try
             {
-                keys = HostKeyStore.LoadOrCreate(hostKeyDirectory);
+                sshOptions = EmulatorSshOptions.Create(HostKeyStore.LoadOrCreate(hostKeyDirectory), legacyAlgorithms);
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
@@ -238,7 +246,7 @@ public static class Program
             fleet = await FleetHost.StartAsync(
                 hosted,
                 address,
-                keys,
+                sshOptions,
                 recordDirectory is null ? null : (device, options) => options with { Recording = new TranscriptRecorderOptions(recordDirectory) { DeviceName = device.Description.SourcePath is { } file ? Path.GetFullPath(file) : "default" } },
                 maxConnections).ConfigureAwait(false);
             var prefix = hosted.Length == 1 ? string.Empty : "{0}: ";
@@ -272,9 +280,9 @@ public static class Program
                 Console.WriteLine($"control API listening on {control.BaseAddress}");
             }
 
-            if (fleet.Telnet.Count > 0 && !IPAddress.IsLoopback(address))
+            foreach (var warning in ExposureWarnings.For(address, fleet.Ssh.Count > 0, fleet.Telnet.Count > 0))
             {
-                Log.Warn("telnet is exposed beyond loopback on {0}: anyone who can reach it can log in with cleartext passwords", address);
+                Log.Warn(warning);
             }
 
             await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
@@ -297,7 +305,14 @@ public static class Program
 
             if (fleet is not null)
             {
-                await fleet.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    await fleet.DisposeAsync().AsTask().WaitAsync(ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    Log.Warn("connections still open {0} s after the shutdown began: exiting anyway", ShutdownTimeout.TotalSeconds);
+                }
             }
 
             LogManager.Shutdown();

@@ -1,3 +1,4 @@
+using System.Text;
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Configuration;
@@ -173,9 +174,27 @@ public sealed class Device
 
     public void Logout(CliSession session) => Admins.Close(session);
 
+    /// <summary>Renders the next piece of a streamed output under the device's lock. False once it is complete.</summary>
+    /// <param name="output">The output a command returned in <see cref="CommandResult.Stream"/>.</param>
+    /// <param name="text">Where the piece goes.</param>
+    /// <returns>True while more follows.</returns>
+    public bool ContinueOutput(StreamedOutput output, StringBuilder text)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        lock (_gate)
+        {
+            return output.WriteNext(text);
+        }
+    }
+
     public string Prompt(CliSession session) => PromptRenderer.Render(session.User, Identity.Hostname, session.Mode, Identity.HaState);
 
-    public CommandResult Execute(Command command, CliSession session)
+    /// <summary>Runs one command for <paramref name="session"/>.</summary>
+    /// <param name="command">The parsed command.</param>
+    /// <param name="session">Who runs it.</param>
+    /// <param name="streamLargeOutput">True when the caller takes large listings piece by piece (<see cref="CommandResult.Stream"/>).</param>
+    /// <returns>What the command produced.</returns>
+    public CommandResult Execute(Command command, CliSession session, bool streamLargeOutput = false)
     {
         lock (_gate)
         {
@@ -191,7 +210,7 @@ public sealed class Device
                 SetCliTerminalWidthCommand c => CliSettingsHandler.SetWidth(session, c),
                 SetCliTerminalHeightCommand c => CliSettingsHandler.SetHeight(session, c),
                 ShowSessionIdCommand c => SessionHandler.ShowId(this, c),
-                ShowSessionAllCommand c => SessionHandler.ShowAll(this, c),
+                ShowSessionAllCommand c => SessionHandler.ShowAll(this, c, streamLargeOutput),
                 ShowSessionInfoCommand => SessionHandler.ShowInfo(this),
                 ClearSessionIdCommand c => SessionHandler.ClearId(this, c),
                 ClearSessionAllCommand c => SessionHandler.ClearAll(this, c),

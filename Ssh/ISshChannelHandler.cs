@@ -14,4 +14,12 @@ public interface ISshChannelHandler
 
     /// <summary>The channel is gone, by either side or because the connection dropped.</summary>
     void OnClosed();
+
+    /// <summary>
+    /// The client took output and what is still queued is below half of
+    /// <see cref="SshLimits.MaxPendingOutput"/>: a handler writing a long output in pieces writes the next.
+    /// </summary>
+    void OnOutputDrained()
+    {
+    }
 }

@@ -14,6 +14,10 @@ public sealed partial class SshServerSession
 
     private const int MaxOutgoingDataPacket = 64 * 1024;
 
+    // One round's socket write: big enough for bulk output, small enough that other channels and
+    // the rekey check come round often.
+    private const int MaxRoundBytes = 256 * 1024;
+
     private void QueueControl(byte[] payload)
     {
         lock (_channelGate)
@@ -156,6 +160,11 @@ public sealed partial class SshServerSession
         uint delivered = 0;
         lock (channel.HandlerGate)
         {
+            if (channel.Handler is { } writer && channel.PendingBytes < _options.Limits.MaxPendingOutput / 2)
+            {
+                writer.OnOutputDrained();
+            }
+
             while (channel.Handler is { } handler && channel.InputBacklog.Count > 0 && channel.PendingBytes < _options.Limits.MaxPendingOutput)
             {
                 var bytes = channel.InputBacklog.Dequeue();
@@ -318,8 +327,9 @@ public sealed partial class SshServerSession
     }
 
     /// <summary>
-    /// Sends one round of queued output. The key exchange flag is checked under the write lock, so no
-    /// connection message can slip out after our KEXINIT and before our NEWKEYS.
+    /// Sends one round of queued output in one socket write: every control message, then each
+    /// channel's queue in order, up to <see cref="MaxRoundBytes"/>. The key exchange flag is checked
+    /// under the write lock, so no connection message can slip out after our KEXINIT and before our NEWKEYS.
     /// </summary>
     private async Task<bool> SendSomeAsync(CancellationToken cancellation)
     {
@@ -335,16 +345,22 @@ public sealed partial class SshServerSession
                 return false;
             }
 
-            byte[]? control;
-            lock (_channelGate)
+            _writer.BeginBatch(MaxRoundBytes + MaxOutgoingDataPacket);
+            while (true)
             {
-                _control.TryDequeue(out control);
-            }
+                byte[]? control;
+                lock (_channelGate)
+                {
+                    _control.TryDequeue(out control);
+                }
 
-            if (control is not null)
-            {
+                if (control is null)
+                {
+                    break;
+                }
+
                 await _writer.WriteAsync(control, stalled.Token).ConfigureAwait(false);
-                return true;
+                sent = true;
             }
 
             SshSessionChannel[] channels;
@@ -355,37 +371,14 @@ public sealed partial class SshServerSession
 
             foreach (var channel in channels)
             {
-                int window;
-                lock (channel.HandlerGate)
+                if (await SendQueuedAsync(channel, stalled.Token).ConfigureAwait(false))
                 {
-                    // Windows and packet sizes up to 2^32 - 1 are legal; our packets stay modest whatever the peer allows.
-                    window = (int)Math.Min(Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket), MaxOutgoingDataPacket);
-                }
-
-                switch (channel.Dequeue(window))
-                {
-                    case byte[] data:
-                        lock (channel.HandlerGate)
-                        {
-                            channel.RemoteWindow -= data.Length;
-                        }
-
-                        await _writer.WriteAsync(new ChannelDataMessage(channel.RemoteId, data).ToPayload(), stalled.Token).ConfigureAwait(false);
-                        sent = true;
-                        resumed.Add(channel);
-                        break;
-                    case SshSessionChannel.ControlMessage message:
-                        await _writer.WriteAsync(message.Payload, stalled.Token).ConfigureAwait(false);
-                        if (message.Ending)
-                        {
-                            channel.CloseSent = true;
-                            RemoveIfDone(channel);
-                        }
-
-                        sent = true;
-                        break;
+                    sent = true;
+                    resumed.Add(channel);
                 }
             }
+
+            await _writer.FlushAsync(stalled.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stalled.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
@@ -396,6 +389,7 @@ public sealed partial class SshServerSession
         }
         finally
         {
+            _writer.DiscardBatch();
             _writeLock.Release();
         }
 
@@ -403,6 +397,48 @@ public sealed partial class SshServerSession
         foreach (var channel in resumed)
         {
             DeliverInput(channel);
+        }
+
+        return sent;
+    }
+
+    /// <summary>Moves what <paramref name="channel"/> may send now into the round's batch. True when anything went.</summary>
+    private async Task<bool> SendQueuedAsync(SshSessionChannel channel, CancellationToken cancellation)
+    {
+        var sent = false;
+        while (_writer.Batched < MaxRoundBytes)
+        {
+            int window;
+            lock (channel.HandlerGate)
+            {
+                // Windows and packet sizes up to 2^32 - 1 are legal; our packets stay modest whatever the peer allows.
+                window = (int)Math.Min(Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket), MaxOutgoingDataPacket);
+            }
+
+            if (!channel.TryDequeue(window, out var data, out var message))
+            {
+                break;
+            }
+
+            sent = true;
+            if (message is null)
+            {
+                lock (channel.HandlerGate)
+                {
+                    channel.RemoteWindow -= data.Length;
+                }
+
+                await _writer.WriteChannelDataAsync(channel.RemoteId, data, cancellation).ConfigureAwait(false);
+                continue;
+            }
+
+            await _writer.WriteAsync(message.Payload, cancellation).ConfigureAwait(false);
+            if (message.Ending)
+            {
+                channel.CloseSent = true;
+                RemoveIfDone(channel);
+                break;
+            }
         }
 
         return sent;

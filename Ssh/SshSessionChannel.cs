@@ -66,7 +66,8 @@ public sealed class SshSessionChannel
 
     internal bool HasPty { get; set; }
 
-    internal long PendingBytes
+    /// <summary>Output queued and not yet sent: a handler streaming a long output keeps this topped up.</summary>
+    public long PendingBytes
     {
         get
         {
@@ -77,14 +78,30 @@ public sealed class SshSessionChannel
         }
     }
 
-    /// <summary>Queues output for the client. After <see cref="Exit"/> or <see cref="Close"/>, output is dropped.</summary>
+    /// <summary>Queues a copy of <paramref name="data"/> for the client. After <see cref="Exit"/> or <see cref="Close"/>, output is dropped.</summary>
     public void Write(ReadOnlySpan<byte> data)
     {
-        if (data.IsEmpty)
+        if (!data.IsEmpty)
         {
-            return;
+            Queue(data.ToArray());
         }
+    }
 
+    /// <summary>
+    /// Queues <paramref name="data"/> itself, not a copy: the caller hands the array over and must not
+    /// change it afterwards. After <see cref="Exit"/> or <see cref="Close"/>, output is dropped.
+    /// </summary>
+    public void Write(byte[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Length > 0)
+        {
+            Queue(data);
+        }
+    }
+
+    private void Queue(byte[] data)
+    {
         lock (_gate)
         {
             if (_ending)
@@ -92,7 +109,7 @@ public sealed class SshSessionChannel
                 return;
             }
 
-            _outgoing.Enqueue(data.ToArray());
+            _outgoing.Enqueue(data);
             _pendingBytes += data.Length;
         }
 
@@ -140,41 +157,46 @@ public sealed class SshSessionChannel
     }
 
     /// <summary>
-    /// Takes what may be sent now: a control message, or up to <paramref name="maxData"/> bytes of data.
-    /// Returns null when nothing is queued or the head is data and <paramref name="maxData"/> is 0.
+    /// Takes what may be sent now: a control message, or up to <paramref name="maxData"/> bytes of
+    /// data (a slice of a queued array, not a copy). False when nothing is queued, or the head is
+    /// data and <paramref name="maxData"/> is 0.
     /// </summary>
-    internal object? Dequeue(int maxData)
+    internal bool TryDequeue(int maxData, out ReadOnlyMemory<byte> data, out ControlMessage? control)
     {
+        data = default;
+        control = null;
         lock (_gate)
         {
             if (_outgoing.Count == 0)
             {
-                return null;
+                return false;
             }
 
             var head = _outgoing.Peek();
-            if (head is ControlMessage)
+            if (head is ControlMessage message)
             {
-                return _outgoing.Dequeue();
+                _outgoing.Dequeue();
+                control = message;
+                return true;
             }
 
             if (maxData <= 0)
             {
-                return null;
+                return false;
             }
 
-            var data = (byte[])head;
-            var take = Math.Min(data.Length - _headOffset, maxData);
-            var part = data.AsSpan(_headOffset, take).ToArray();
+            var queued = (byte[])head;
+            var take = Math.Min(queued.Length - _headOffset, maxData);
+            data = queued.AsMemory(_headOffset, take);
             _headOffset += take;
-            if (_headOffset == data.Length)
+            if (_headOffset == queued.Length)
             {
                 _outgoing.Dequeue();
                 _headOffset = 0;
             }
 
             _pendingBytes -= take;
-            return part;
+            return true;
         }
     }
 

@@ -22,7 +22,10 @@ import logging
 import multiprocessing as mp
 import os
 import re
+import random
 import resource
+import select
+import subprocess
 import sys
 import time
 import warnings
@@ -290,10 +293,24 @@ async def _worker(kind, opts, wid, share, conn, go):
         done = [0]
         deadline = time.monotonic() + opts["duration"]
 
+        interval = opts.get("command_interval")
+        rng = random.Random(wid)
+
         async def drive(sh):
+            # Paced (open loop): each session sends at its own fixed interval from a random phase, and
+            # latency counts from the scheduled instant, so a slow answer is not hidden by a late send.
+            due = time.monotonic() + (rng.random() * interval if interval else 0)
             while time.monotonic() < deadline and (quota is None or done[0] < quota):
+                if interval:
+                    wait = due - time.monotonic()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    t0, due = due, due + interval
+                    if t0 >= deadline:
+                        return
+                else:
+                    t0 = time.monotonic()
                 done[0] += 1
-                t0 = time.monotonic()
                 try:
                     await sh.run(opts["command"])
                     latencies.append(time.monotonic() - t0)
@@ -453,8 +470,11 @@ def measure_sessions(opts, concurrency):
     }
 
 
-def measure_commands(opts, sessions):
-    opts = dict(opts, quota=opts["command_quota"] if opts["command_quota"] is not None else opts["quota"])
+def measure_commands(opts, sessions, rate=None):
+    """Command round trips on `sessions` open shells: as fast as each answer allows (closed loop), or
+    paced at `rate` commands/s in all (open loop), where latency is what a user of a busy device sees."""
+    opts = dict(opts, quota=opts["command_quota"] if opts["command_quota"] is not None else opts["quota"],
+                command_interval=sessions / rate if rate else None)
     shares = split(sessions, opts["workers"])
     quotas = [None] * len(shares) if opts["quota"] is None else split(max(opts["quota"], len(shares)), len(shares))
     pool = Pool("commands", opts, list(zip(shares, quotas)))
@@ -471,7 +491,7 @@ def measure_commands(opts, sessions):
     tool_cpu = sum(r.get("cpu", 0) for r in results)
     ok = len(lats)
     return {
-        "sessions": sessions, "opened": opened, "workers": len(shares), "completed": ok, "failed": failed,
+        "sessions": sessions, "rate": rate, "opened": opened, "workers": len(shares), "completed": ok, "failed": failed,
         "seconds": round(wall, 3), "commands_per_s": round(ok / wall, 2), **_lat(lats),
         "server_cpu_s": round(cpu1 - cpu0, 3),
         "server_cpu_ms_per_command": round((cpu1 - cpu0) * 1000 / ok, 4) if ok else None,
@@ -513,6 +533,81 @@ def measure_idle(opts, count):
     }
 
 
+def measure_bulk_openssh(opts):
+    """Bulk output read by OpenSSH's client (C, decrypting at GB/s) through sshpass, in 1 MB reads:
+    a Python SSH client decrypting every packet would be the bottleneck here, not the server."""
+    o = opts
+    port = o["ports"][0]
+    argv = ["sshpass", "-e", "ssh", "-tt", "-p", str(port), "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "PubkeyAuthentication=no",
+            "-o", "PreferredAuthentications=password,keyboard-interactive", f"{o['user']}@{o['host']}"]
+    env = dict(os.environ, SSHPASS=o["password"])
+    prompt = re.compile(rb"(?:" + o["prompt"].encode() + rb")\Z")
+    errors = []
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, bufsize=0)
+    except OSError as e:
+        return {"command": o["bulk_command"], "failed": 1, "errors": [f"cannot run the OpenSSH client: {e}"]}
+    fd = proc.stdout.fileno()
+
+    def wait(after_newline):
+        received, tail, seen = 0, b"", not after_newline
+        deadline = time.monotonic() + o["timeout"] * 10
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 1.0)
+            if not ready:
+                continue
+            data = os.read(fd, 1 << 20)
+            if not data:
+                raise ConnectionError("the OpenSSH client closed: %r" % tail[-120:])
+            received += len(data)
+            tail = (tail + data)[-1024:]
+            seen = seen or b"\n" in data
+            if seen and prompt.search(tail):
+                return received
+        raise TimeoutError("no prompt; last bytes: %r" % tail[-120:])
+
+    latencies, total, elapsed, runs = [], 0, 0.0, 0
+    cpu_self0, kids0 = os.times(), tree_cpu_seconds(proc.pid)
+    cpu0 = tree_cpu_seconds(o["server_pid"])
+    try:
+        wait(False)
+        for line in o["setup"]:
+            proc.stdin.write(line.encode() + b"\r")
+            wait(True)
+        cpu0 = tree_cpu_seconds(o["server_pid"])
+        cpu_self0, kids0 = os.times(), tree_cpu_seconds(proc.pid)
+        for _ in range(o["bulk_runs"]):
+            t = time.monotonic()
+            proc.stdin.write(o["bulk_command"].encode() + b"\r")
+            total += wait(True)
+            dt = time.monotonic() - t
+            latencies.append(dt)
+            elapsed += dt
+            runs += 1
+    except Exception as e:
+        errors.append(f"{type(e).__name__}: {e}")
+    cpu1 = tree_cpu_seconds(o["server_pid"])
+    kids1, cpu_self1 = tree_cpu_seconds(proc.pid), os.times()
+    tool_cpu = (kids1 - kids0) + (cpu_self1.user + cpu_self1.system - cpu_self0.user - cpu_self0.system)
+    try:
+        proc.stdin.write(o["exit_command"].encode() + b"\r")
+        proc.wait(10)
+    except Exception:
+        proc.kill()
+    if not runs:
+        return {"command": o["bulk_command"], "client": "openssh", "failed": 1, "errors": errors}
+    return {
+        "command": o["bulk_command"], "client": "openssh", "runs": runs, "bytes_per_run": int(total / runs),
+        "bytes": total, "seconds": round(elapsed, 3),
+        "mb_per_s": round(total / elapsed / 1e6, 2) if elapsed else None,
+        **_lat(latencies),
+        "server_cpu_ms_per_run": round((cpu1 - cpu0) * 1000 / runs, 2),
+        "tool_cpu_share": round(tool_cpu / (elapsed * NCPU), 3) if elapsed else None,
+        "failed": 1 if errors else 0, "errors": errors,
+    }
+
+
 def measure_bulk(opts):
     pool = Pool("bulk", opts, [1])
     ready = pool.ready(opts["timeout"] * 4 + 30)
@@ -545,11 +640,12 @@ def summary(out):
         lines.append(f"  sessions  c={s['concurrency']:<3} {s['sessions_per_s']:>8} /s  p50 {s['p50_ms']} ms  p99 {s['p99_ms']} ms"
                      f"  server {s['server_cpu_ms_per_session']} ms CPU/session  ok {s['completed']} failed {s['failed']}"
                      f"  tool CPU {s['tool_cpu_share']:.0%} server CPU {s['server_cpu_share']:.0%}")
-    c = out.get("commands")
-    if c:
-        lines.append(f"  commands  n={c['sessions']:<3} {c['commands_per_s']:>8} /s  p50 {c['p50_ms']} ms  p99 {c['p99_ms']} ms"
-                     f"  server {c['server_cpu_ms_per_command']} ms CPU/command  ok {c['completed']} failed {c['failed']}"
-                     f"  tool CPU {c['tool_cpu_share']:.0%} server CPU {c['server_cpu_share']:.0%}")
+    for c in (out.get("commands"), out.get("commands_paced")):
+        if c:
+            paced = f" at {c['rate']:g}/s" if c.get("rate") else ""
+            lines.append(f"  commands  n={c['sessions']:<3}{paced} {c['commands_per_s']:>8} /s  p50 {c['p50_ms']} ms  p99 {c['p99_ms']} ms"
+                         f"  server {c['server_cpu_ms_per_command']} ms CPU/command  ok {c['completed']} failed {c['failed']}"
+                         f"  tool CPU {c['tool_cpu_share']:.0%} server CPU {c['server_cpu_share']:.0%}")
     for i in out.get("idle", []):
         if i.get("skipped"):
             lines.append(f"  idle      n={i['requested']:<5} skipped: {i['skipped']}")
@@ -562,12 +658,13 @@ def summary(out):
             lines.append(f"  bulk      failed: {b.get('errors')}")
         else:
             lines.append(f"  bulk      {b['mb_per_s']} MB/s  ({b['runs']} x {b['bytes_per_run']} bytes of `{b['command']}`,"
-                         f" p50 {b['p50_ms']} ms, server {b['server_cpu_ms_per_run']} ms CPU/run)")
+                         f" p50 {b['p50_ms']} ms, server {b['server_cpu_ms_per_run']} ms CPU/run,"
+                         f" client {b.get('client', 'asyncssh')} CPU {b.get('tool_cpu_share') or 0:.0%})")
     for kind in ("sessions", "idle"):
         for s in out.get(kind, []):
             for e in s.get("errors", [])[:3]:
                 lines.append(f"    error: {e}")
-    for kind in ("commands", "bulk"):
+    for kind in ("commands", "commands_paced", "bulk"):
         for e in (out.get(kind) or {}).get("errors", [])[:3]:
             lines.append(f"    error: {e}")
     return "\n".join(lines)
@@ -600,12 +697,16 @@ def main(argv=None):
     ap.add_argument("--measure", default="sessions,commands,idle,bulk")
     ap.add_argument("--concurrency", default="1,8,64")
     ap.add_argument("--sessions", type=int, default=100, help="open sessions for the command round trips")
+    ap.add_argument("--command-rate", type=float, default=500.0,
+                    help="commands/s in all for the paced round trips (0: skip them)")
     ap.add_argument("--idle", default="500,5000", help="idle session counts")
     ap.add_argument("--idle-ports", help="ports for the idle measurement (default --port)")
     ap.add_argument("--idle-max-fraction", type=float, default=0.5,
                     help="skip an idle count whose PSS, extrapolated from the previous, exceeds this share of MemAvailable")
     ap.add_argument("--bulk-command", help="command with large output (default: skip bulk)")
     ap.add_argument("--bulk-runs", type=int, default=3)
+    ap.add_argument("--bulk-client", choices=["openssh", "asyncssh"], default="openssh",
+                    help="who reads the bulk output: OpenSSH's client through sshpass (default; not the bottleneck) or this tool's asyncssh")
     ap.add_argument("--duration", type=float, default=10.0, help="seconds per measurement")
     ap.add_argument("--warmup", type=float, default=0.0, help="seconds of full sessions at concurrency 4, discarded, first")
     ap.add_argument("--count", type=int, help="stop a sessions/commands measurement after this many (smoke tests)")
@@ -625,7 +726,7 @@ def main(argv=None):
         "command": a.command, "exit_command": a.exit_command, "setup": a.setup, "server_pid": a.server_pid,
         "workers": a.workers, "duration": a.duration, "quota": a.count, "command_quota": a.command_count, "ramp": a.ramp, "settle": a.settle,
         "timeout": a.timeout, "width": a.width, "spread_source": not a.no_spread_source and a.host.startswith("127."),
-        "bulk_command": a.bulk_command, "bulk_runs": a.bulk_runs,
+        "bulk_command": a.bulk_command, "bulk_runs": a.bulk_runs, "bulk_client": a.bulk_client,
     }
     measures = set(a.measure.split(","))
     out = {"label": a.label, "host": a.host, "ports": ports, "server_pid": a.server_pid, "workers": a.workers,
@@ -641,6 +742,8 @@ def main(argv=None):
             print(summary({**out, "sessions": out["sessions"][-1:]}).splitlines()[1], file=sys.stderr, flush=True)
     if "commands" in measures:
         out["commands"] = measure_commands(opts, a.sessions)
+        if a.command_rate > 0:
+            out["commands_paced"] = measure_commands(opts, a.sessions, a.command_rate)
     if "idle" in measures:
         out["idle"] = []
         iopts = dict(opts, ports=parse_ports(a.idle_ports) if a.idle_ports else ports)
@@ -656,9 +759,10 @@ def main(argv=None):
                 per = r["pss_per_session_kb"] * 1024
             time.sleep(1)
     if "bulk" in measures and a.bulk_command:
-        out["bulk"] = measure_bulk(opts)
+        out["bulk"] = measure_bulk_openssh(opts) if a.bulk_client == "openssh" else measure_bulk(opts)
     out["seconds"] = round(time.monotonic() - t0, 1)
     out["ok"] = all(not s["failed"] for s in out.get("sessions", [])) and not (out.get("commands") or {}).get("failed") \
+        and not (out.get("commands_paced") or {}).get("failed") \
         and all(not i.get("failed") for i in out.get("idle", [])) and not (out.get("bulk") or {}).get("failed")
     text = json.dumps(out, indent=2)
     if a.json == "-":

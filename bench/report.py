@@ -19,7 +19,7 @@ def merge(out, files):
         with open(f) as fh:
             part = json.load(fh)
         for k, v in part.items():
-            if k in ("sessions", "commands", "idle", "bulk") or k not in merged:
+            if k in ("sessions", "commands", "commands_paced", "idle", "bulk") or k not in merged:
                 merged[k] = v
     merged["ports"] = sorted({p for f in files for p in json.load(open(f))["ports"]})
     with open(out, "w") as fh:
@@ -63,6 +63,8 @@ def rows(concurrencies, idle_counts):
     r.append(("cmd_p50", "  p50 ms", lambda d: (d.get("commands") or {}).get("p50_ms"), False))
     r.append(("cmd_p99", "  p99 ms", lambda d: (d.get("commands") or {}).get("p99_ms"), False))
     r.append(("cpu_command", "server CPU ms/command", lambda d: (d.get("commands") or {}).get("server_cpu_ms_per_command"), False))
+    r.append(("paced_p50", "paced commands (100 sessions): p50 ms", lambda d: (d.get("commands_paced") or {}).get("p50_ms"), False))
+    r.append(("paced_p99", "  p99 ms", lambda d: (d.get("commands_paced") or {}).get("p99_ms"), False))
     for n in idle_counts:
         r.append((f"idle_{n}", f"PSS KB/idle session, {n} open", lambda d, n=n: _idle(d, n), False))
     r.append(("bulk", "bulk output MB/s", lambda d: (d.get("bulk") or {}).get("mb_per_s"), True))
@@ -91,7 +93,7 @@ def _idle(d, n):
 
 
 def _tool_share(d):
-    shares = [s.get("tool_cpu_share") for s in d.get("sessions", [])] + [(d.get("commands") or {}).get("tool_cpu_share")]
+    shares = [s.get("tool_cpu_share") for s in d.get("sessions", [])] + [(d.get(k) or {}).get("tool_cpu_share") for k in ("commands", "commands_paced", "bulk")]
     shares = [s for s in shares if s is not None]
     return f"{max(shares):.0%}" if shares else None
 

@@ -68,6 +68,7 @@ public sealed class ControlApiHost : IAsyncDisposable
 
         var app = builder.Build();
         app.Use(GuardAsync);
+        app.Use(LoopbackHostFilter.RequireLoopbackHostAsync);
         DeviceEndpoints.Map(app, byName, devices);
         SessionEndpoints.Map(app, byName);
         try

@@ -2,7 +2,6 @@ using System.Net;
 using NLog;
 using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Ssh;
-using VirtualFirewall.Ssh.Algorithms.HostKeys;
 
 namespace VirtualFirewall.Emulator.Hosting;
 
@@ -27,16 +26,16 @@ public sealed class FleetHost : IAsyncDisposable
 
     /// <summary>
     /// Starts listening for each device on <paramref name="address"/>: SSH on its planned SSH port unless
-    /// <paramref name="keys"/> is null, Telnet on its planned Telnet port when it has one. The ports the
+    /// <paramref name="ssh"/> is null, Telnet on its planned Telnet port when it has one. The ports the
     /// OS gave (port 0) are written back to the devices. On a failure the hosts already started are stopped.
     /// </summary>
     /// <param name="devices">The devices, with <see cref="HostedDevice.SshPort"/> and <see cref="HostedDevice.TelnetPort"/> set to the ports wanted.</param>
     /// <param name="address">The address to bind.</param>
-    /// <param name="keys">The SSH host keys, or null for no SSH.</param>
+    /// <param name="ssh">The SSH options (host keys, algorithms: <see cref="EmulatorSshOptions"/>), or null for no SSH.</param>
     /// <param name="configure">Adjusts each host's options (recording, limits); may be null.</param>
     /// <param name="maxConnections">The connections each device's SSH host and Telnet host accept at once.</param>
     /// <returns>The running listeners.</returns>
-    public static async Task<FleetHost> StartAsync(IReadOnlyList<HostedDevice> devices, IPAddress address, IReadOnlyList<HostKey>? keys, Func<HostedDevice, TelnetHostOptions, TelnetHostOptions>? configure = null, int maxConnections = 256)
+    public static async Task<FleetHost> StartAsync(IReadOnlyList<HostedDevice> devices, IPAddress address, SshServerOptions? ssh, Func<HostedDevice, TelnetHostOptions, TelnetHostOptions>? configure = null, int maxConnections = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
         ArgumentNullException.ThrowIfNull(devices);
@@ -45,15 +44,15 @@ public sealed class FleetHost : IAsyncDisposable
         {
             foreach (var device in devices)
             {
-                if (keys is not null && device.SshPort is { } sshPort)
+                if (ssh is not null && device.SshPort is { } sshPort)
                 {
-                    var ssh = new SshHost(device.Current, new IPEndPoint(address, sshPort), new SshServerOptions { HostKeys = keys }, maxConnections)
+                    var host = new SshHost(device.Current, new IPEndPoint(address, sshPort), ssh, maxConnections)
                     {
                         Recording = configure?.Invoke(device, new TelnetHostOptions()).Recording,
                     };
-                    ssh.Start();
-                    fleet._ssh.Add(ssh);
-                    device.SshPort = ssh.LocalEndpoint.Port;
+                    host.Start();
+                    fleet._ssh.Add(host);
+                    device.SshPort = host.LocalEndpoint.Port;
                 }
                 else
                 {

@@ -1,4 +1,5 @@
 using NLog;
+using VirtualFirewall.Emulator.Persistence;
 using VirtualFirewall.Ssh.Algorithms.HostKeys;
 
 namespace VirtualFirewall.Emulator.Hosting;
@@ -17,10 +18,10 @@ public static class HostKeyStore
 
     public static IReadOnlyList<HostKey> LoadOrCreate(string directory)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(directory, PrivateFiles.DirectoryMode);
         }
 
         var keys = new List<HostKey>
@@ -60,13 +61,7 @@ public static class HostKeyStore
     private static void WriteAtomically(string path, string text)
     {
         var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = PrivateFiles.Create(temporary, FileMode.Create))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(text);

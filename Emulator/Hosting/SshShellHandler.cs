@@ -8,6 +8,12 @@ namespace VirtualFirewall.Emulator.Hosting;
 /// <summary>The interactive CLI on an SSH session channel: the same shell as Telnet.</summary>
 internal sealed class SshShellHandler : ISshChannelHandler
 {
+    /// <summary>How much of a streamed listing is rendered ahead of the client: a few SSH packets' worth.</summary>
+    private const int StreamedPieceBudget = 128 * 1024;
+
+    /// <summary>How much of a streamed listing may wait in the channel's queue.</summary>
+    private const int StreamedAhead = 512 * 1024;
+
     private readonly SshSessionChannel _channel;
     private readonly CliShell _shell;
     private readonly SessionRecorder? _recorder;
@@ -16,7 +22,8 @@ internal sealed class SshShellHandler : ISshChannelHandler
     {
         _channel = channel;
         var (session, banner) = device.Login(channel.User, channel.RemoteAddress, "CLI");
-        _shell = new CliShell(device, session);
+        // A recorder needs each reply whole, so recorded sessions get large listings at once.
+        _shell = new CliShell(device, session) { StreamsLargeOutput = recording is null };
         _shell.Resize(channel.Columns, channel.Rows);
         if (recording is null)
         {
@@ -67,6 +74,15 @@ internal sealed class SshShellHandler : ISshChannelHandler
         _recorder?.Complete();
     }
 
+    public void OnOutputDrained()
+    {
+        // Keep a few rounds of the transport's writes queued, so the socket never waits for the renderer.
+        while (_shell.IsStreaming && !_shell.IsClosed && _channel.PendingBytes < StreamedAhead)
+        {
+            Flush();
+        }
+    }
+
     public void OnClosed()
     {
         if (!_shell.IsClosed)
@@ -79,6 +95,7 @@ internal sealed class SshShellHandler : ISshChannelHandler
 
     private void Flush()
     {
+        _shell.ContinueOutput(StreamedPieceBudget);
         _channel.Write(_recorder?.TakeOutput() ?? _shell.TakeOutput());
         if (_shell.IsClosed)
         {

@@ -18,6 +18,9 @@ internal sealed class TelnetConnection
 {
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
 
+    /// <summary>How much of a streamed listing is rendered per write.</summary>
+    private const int StreamedPieceBudget = 64 * 1024;
+
     private readonly Device _device;
     private readonly Stream _stream;
     private readonly string _remoteAddress;
@@ -91,9 +94,14 @@ internal sealed class TelnetConnection
         {
             Log.Warn("telnet {0}: closed: the client stopped reading", _remoteAddress);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Log.Info("telnet {0}: closed (shutdown)", _remoteAddress);
+            await SayShuttingDownAsync().ConfigureAwait(false);
+        }
         catch (OperationCanceledException)
         {
-            Log.Info("telnet {0}: closed ({1})", _remoteAddress, _shell is null ? "login timeout or shutdown" : "shutdown");
+            Log.Info("telnet {0}: closed (login timeout)", _remoteAddress);
         }
         catch (IOException)
         {
@@ -185,7 +193,8 @@ internal sealed class TelnetConnection
                 case LoginOutcome.Authenticated:
                     Log.Info("telnet {0}: user {1} logged in", _remoteAddress, LogText.Printable(_login.User));
                     var (session, banner) = _device.Login(_login.User, _remoteAddress, "CLI");
-                    _shell = new CliShell(_device, session, _keyDecoder);
+                    // A recorder needs each reply whole, so recorded sessions get large listings at once.
+                    _shell = new CliShell(_device, session, _keyDecoder) { StreamsLargeOutput = _options.Recording is null };
                     if (_pendingSize is { } size)
                     {
                         _shell.Resize(size.Width, size.Height);
@@ -206,6 +215,21 @@ internal sealed class TelnetConnection
         }
     }
 
+    /// <summary>Telnet has no disconnect message: a line tells the user why the connection closes, if the client still reads.</summary>
+    private async Task SayShuttingDownAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            Append("\r\n\r\nThe server is shutting down.\r\n"u8);
+            await FlushAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client is gone or not reading: closing is all that is left.
+        }
+    }
+
     private void Append(ReadOnlySpan<byte> bytes) => _outgoing.Write(bytes);
 
     private async Task FlushAsync(CancellationToken cancellation)
@@ -220,25 +244,35 @@ internal sealed class TelnetConnection
             Append(TelnetEncoder.EscapeData(_recorder?.TakeOutput() ?? _shell.TakeOutput()));
         }
 
-        if (_outgoing.WrittenCount == 0)
+        if (_outgoing.WrittenCount > 0)
         {
-            return;
+            await WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
+            _outgoing.ResetWrittenCount();
         }
 
-        // The read loop waits for each write, so a client that stops reading is back-pressured; the
-        // stall limit frees its connection slot.
+        // A long listing goes out piece by piece, each written before the next is rendered; keys
+        // typed meanwhile wait in the socket.
+        while (_shell is { IsStreaming: true } shell)
+        {
+            shell.ContinueOutput(StreamedPieceBudget);
+            await WriteAsync(TelnetEncoder.EscapeData(shell.TakeOutput()), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    // The read loop waits for each write, so a client that stops reading is back-pressured; the
+    // stall limit frees its connection slot.
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellation)
+    {
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         stall.CancelAfter(_options.StalledWriteTimeout);
         try
         {
-            await _stream.WriteAsync(_outgoing.WrittenMemory, stall.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(bytes, stall.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             PeerStalled = true;
             throw;
         }
-
-        _outgoing.ResetWrittenCount();
     }
 }

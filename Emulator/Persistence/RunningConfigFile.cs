@@ -11,7 +11,8 @@ namespace VirtualFirewall.Emulator.Persistence;
 /// temporary file, flushed to disk and renamed over the old one. A rename is atomic on POSIX file
 /// systems, so after a crash at any point the file holds the last commit that reported success,
 /// or the one before it, never half of one. The same directory holds the files of `save config to`
-/// and `load config from`.
+/// and `load config from`. Files are mode 600 and a directory made here 700: a configuration holds
+/// password hashes.
 /// </summary>
 public sealed class RunningConfigFile : IConfigFiles
 {
@@ -33,7 +34,7 @@ public sealed class RunningConfigFile : IConfigFiles
     /// </summary>
     public void Attach(Device device)
     {
-        Directory.CreateDirectory(_directory);
+        PrivateFiles.CreateDirectory(_directory);
         foreach (var stale in Directory.EnumerateFiles(_directory, "." + FileName + ".*.tmp"))
         {
             TryDelete(stale);
@@ -86,7 +87,7 @@ public sealed class RunningConfigFile : IConfigFiles
         var temporary = Path.Combine(_directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = PrivateFiles.Create(temporary))
             {
                 stream.Write(Encoding.UTF8.GetBytes(text));
                 stream.Flush(flushToDisk: true);

@@ -16,13 +16,18 @@ namespace VirtualFirewall.Emulator.Shell;
 /// </summary>
 public sealed class CliShell
 {
+    private const int MaxTypeAhead = 4096;
+
     private readonly Device _device;
     private readonly KeyDecoder _decoder;
     private readonly LineEditor _editor = new();
     private readonly TerminalWriter _writer = new();
     private readonly List<Key> _keys = [];
     private PasswordEntry? _password;
+    private readonly List<Key> _typeAhead = [];
+    private readonly StringBuilder _piece = new();
     private OutputPager? _pager;
+    private StreamedOutput? _streaming;
     private string _afterPager = string.Empty;
 
     public CliShell(Device device, CliSession session, KeyDecoder? decoder = null)
@@ -33,6 +38,15 @@ public sealed class CliShell
     }
 
     public CliSession Session { get; }
+
+    /// <summary>
+    /// True when the transport takes large listings piece by piece: it calls <see cref="ContinueOutput"/>
+    /// whenever the client has taken what was sent, while <see cref="IsStreaming"/>.
+    /// </summary>
+    public bool StreamsLargeOutput { get; init; }
+
+    /// <summary>True while a large listing is being written; keys typed meanwhile wait for its end.</summary>
+    public bool IsStreaming => _streaming is not null;
 
     /// <summary>True once the user left (`exit`); the transport then closes the connection.</summary>
     public bool IsClosed { get; private set; }
@@ -73,6 +87,12 @@ public sealed class CliShell
             if (IsClosed)
             {
                 return;
+            }
+
+            if (_streaming is not null)
+            {
+                WhileStreaming(key, echo);
+                continue;
             }
 
             if (_pager is not null)
@@ -143,6 +163,30 @@ public sealed class CliShell
         Flush(echo);
     }
 
+    /// <summary>
+    /// Writes more of the listing being streamed until <paramref name="budget"/> bytes are pending;
+    /// after its last piece, the prompt, then the keys typed meanwhile.
+    /// </summary>
+    /// <param name="budget">How many bytes of output may wait in <see cref="TakeOutput"/>.</param>
+    public void ContinueOutput(int budget)
+    {
+        while (_streaming is { } streaming && _writer.PendingCount < budget)
+        {
+            _piece.Clear();
+            var more = _device.ContinueOutput(streaming, _piece);
+            _writer.Write(_piece);
+            if (!more)
+            {
+                _streaming = null;
+                _writer.Write(_afterPager);
+                WritePrompt();
+                var typed = _typeAhead.ToArray();
+                _typeAhead.Clear();
+                Feed(typed);
+            }
+        }
+    }
+
     /// <summary>Returns and clears the output produced so far, with `\r\n` line ends.</summary>
     public byte[] TakeOutput() => _writer.Take();
 
@@ -151,6 +195,26 @@ public sealed class CliShell
     {
         IsClosed = true;
         _device.Logout(Session);
+    }
+
+    /// <summary>
+    /// A key during a streamed listing: Ctrl-C ends the listing at the piece already sent, any other
+    /// key waits (up to a terminal's worth of type-ahead) for the prompt.
+    /// </summary>
+    private void WhileStreaming(Key key, StringBuilder echo)
+    {
+        if (key.Kind == KeyKind.Interrupt)
+        {
+            _streaming = null;
+            _typeAhead.Clear();
+            echo.Append('\n');
+            Flush(echo);
+            WritePrompt();
+        }
+        else if (_typeAhead.Count < MaxTypeAhead)
+        {
+            _typeAhead.Add(key);
+        }
     }
 
     private bool RepaintsWords => _device.Behavior.RepaintWords && !Session.Settings.ScriptingMode;
@@ -248,7 +312,16 @@ public sealed class CliShell
     /// </summary>
     private bool Execute(Command command, OutputPipeline pipeline, CliMode mode)
     {
-        var result = _device.Execute(command, Session);
+        var streamable = StreamsLargeOutput && pipeline.Filters.Count == 0 && !Session.Settings.Pager;
+        var result = _device.Execute(command, Session, streamable);
+        if (result.Stream is { } stream)
+        {
+            // A listing ends with one line end, so configuration mode adds the blank line, as below.
+            _afterPager = mode == CliMode.Configuration && Session.Mode == CliMode.Configuration ? "\n" : string.Empty;
+            _streaming = stream;
+            return false;
+        }
+
         var output = pipeline.Apply(result.Output);
         if (result.EndsSession)
         {

@@ -22,11 +22,22 @@ internal static class SessionHandler
         return new CommandResult(text);
     }
 
-    public static CommandResult ShowAll(Device device, ShowSessionAllCommand command)
+    public static CommandResult ShowAll(Device device, ShowSessionAllCommand command, bool stream = false)
     {
         if (command.CountOnly)
         {
             return new CommandResult(SessionCountRenderer.Render(device.Sessions.Count(command.Filter)));
+        }
+
+        if (stream)
+        {
+            var selected = device.Sessions.Scan(command.Filter).ToList();
+            if (selected.Count > SessionListOutput.StreamAbove)
+            {
+                return new CommandResult(string.Empty) { Stream = new SessionListOutput(selected) };
+            }
+
+            return new CommandResult(SessionListRenderer.Render(selected));
         }
 
         return new CommandResult(SessionListRenderer.Render(device.Sessions.Scan(command.Filter)));

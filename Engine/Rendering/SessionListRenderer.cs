@@ -40,22 +40,27 @@ public static class SessionListRenderer
         ArgumentNullException.ThrowIfNull(sessions);
 
         var text = new StringBuilder(1024);
-        text.Append('\n').Append(Rule).Append('\n')
-            .Append(Header1).Append('\n')
-            .Append(Header2).Append('\n')
-            .Append(Rule).Append('\n');
+        AppendHeader(text);
 
         var any = false;
         foreach (var session in sessions)
         {
             any = true;
-            Row(text, session);
+            AppendRows(text, session);
         }
 
         return any ? text.ToString() : NoActiveSessions;
     }
 
-    private static void Row(StringBuilder text, Session session)
+    /// <summary>The blank line, rules and column headers above the first session.</summary>
+    internal static void AppendHeader(StringBuilder text) =>
+        text.Append('\n').Append(Rule).Append('\n')
+            .Append(Header1).Append('\n')
+            .Append(Header2).Append('\n')
+            .Append(Rule).Append('\n');
+
+    /// <summary>The two lines of one session, appended without intermediate strings: a million of them is one listing.</summary>
+    internal static void AppendRows(StringBuilder text, Session session)
     {
         var c2s = session.ClientToServer;
         var s2c = session.ServerToClient;
@@ -63,22 +68,32 @@ public static class SessionListRenderer
         // The translated source is where the server's replies go (s2c destination); the translated
         // destination is where they come from (s2c source). vault27 ping: 192.168.1.20[1] ->
         // (10.2.62.150[1]); pbf-rule: 192.168.0.7[4015] -> (172.16.31.2[7914]). Two spaces before `(`.
-        text.Append(Number(session.Id).PadRight(IdWidth)).Append(' ')
-            .Append(session.Application.PadRight(ApplicationWidth)).Append(' ')
-            .Append(SessionNames.Of(session.State).PadRight(StateWidth)).Append(' ')
-            .Append(SessionNames.Of(session.Type).PadRight(TypeWidth)).Append("  ")
-            .Append(session.Flag.PadRight(FlagWidth)).Append(' ')
-            .Append(Endpoint(c2s.Source, c2s.SourcePort)).Append('/').Append(c2s.SourceZone)
-            .Append('/').Append(Number(c2s.Protocol))
-            .Append("  (").Append(Endpoint(s2c.Destination, s2c.DestinationPort)).Append(")\n");
+        var start = text.Length;
+        text.Append(CultureInfo.InvariantCulture, $"{session.Id}");
+        Pad(text, start, IdWidth).Append(' ');
+        Padded(text, session.Application, ApplicationWidth).Append(' ');
+        Padded(text, SessionNames.Of(session.State), StateWidth).Append(' ');
+        Padded(text, SessionNames.Of(session.Type), TypeWidth).Append("  ");
+        Padded(text, session.Flag, FlagWidth).Append(' ');
+        Endpoint(text, c2s.Source, c2s.SourcePort).Append('/').Append(c2s.SourceZone)
+            .Append(CultureInfo.InvariantCulture, $"/{c2s.Protocol}  (");
+        Endpoint(text, s2c.Destination, s2c.DestinationPort).Append(")\n");
 
         // The destination zone is the s2c flow's source zone (KB: 172.16.59.100[16889]/L3-Inside).
-        text.Append(session.Vsys.PadRight(VsysWidth))
-            .Append(Endpoint(c2s.Destination, c2s.DestinationPort)).Append('/').Append(s2c.SourceZone)
-            .Append("  (").Append(Endpoint(s2c.Source, s2c.SourcePort)).Append(")\n");
+        Padded(text, session.Vsys, VsysWidth);
+        Endpoint(text, c2s.Destination, c2s.DestinationPort).Append('/').Append(s2c.SourceZone).Append("  (");
+        Endpoint(text, s2c.Source, s2c.SourcePort).Append(")\n");
     }
 
-    private static string Endpoint(System.Net.IPAddress address, int port) => address + "[" + Number(port) + "]";
+    // printf's `%-Ns`: a longer value is kept whole and pushes the rest right.
+    private static StringBuilder Padded(StringBuilder text, string value, int width) => Pad(text.Append(value), text.Length - value.Length, width);
 
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static StringBuilder Pad(StringBuilder text, int start, int width)
+    {
+        var written = text.Length - start;
+        return written < width ? text.Append(' ', width - written) : text;
+    }
+
+    private static StringBuilder Endpoint(StringBuilder text, System.Net.IPAddress address, int port) =>
+        AddressText.Append(text, address).Append(CultureInfo.InvariantCulture, $"[{port}]");
 }

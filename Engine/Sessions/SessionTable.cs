@@ -89,7 +89,8 @@ public sealed class SessionTable
     public IEnumerable<Session> Scan(SessionFilter? filter = null)
     {
         filter ??= SessionFilter.All;
-        return Stream(filter.StartAt ?? 0, filter.Matches);
+        // `show session all` unfiltered walks a million sessions: no per-session test then.
+        return filter == SessionFilter.All ? Stream(0, static _ => true) : Stream(filter.StartAt ?? 0, filter.Matches);
     }
 
     public IEnumerable<Session> Scan(Func<Session, bool> predicate)

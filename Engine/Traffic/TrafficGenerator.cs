@@ -198,6 +198,35 @@ public sealed class TrafficGenerator
         EnsureScheduled();
     }
 
+    /// <summary>
+    /// Opens <paramref name="count"/> established TCP sessions of the profile's allowed flows and leaves
+    /// them alone: they stay in the table until they age out (an hour by default), for large tables
+    /// and listings such as a million-session `show session all`.
+    /// </summary>
+    /// <param name="count">How many.</param>
+    public void OpenResident(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var flows = _flowsByKind[(int)TrafficFlowKind.Forward]
+            .Select(f => f with { Applications = [.. f.Applications.Where(a => a.Protocol == SessionTimeouts.TcpProtocol)] })
+            .Where(f => f.Applications.Count > 0)
+            .ToList();
+        for (var opened = 0; opened < count && flows.Count > 0;)
+        {
+            var flow = Pick(flows, f => f.Weight);
+            var application = Pick(flow.Applications, a => a.Weight);
+            var spec = Spec(flow, application);
+            var rule = Lookup(flow, application, spec);
+            if (rule.Verdict == RuleAction.Allow)
+            {
+                _device.Sessions.Open(spec with { Rule = rule.Name, Action = rule.Verdict, Established = true });
+            }
+
+            // A policy that denies every flow opens nothing rather than looping forever.
+            opened++;
+        }
+    }
+
     private void Arrive(long now)
     {
         var stage = Pick(Profile.EndCauses, c => c.Weight).Stage;

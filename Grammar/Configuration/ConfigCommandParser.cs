@@ -81,8 +81,9 @@ internal static class ConfigCommandParser
                 : new ParsedCommand(new ConfigRenameCommand(walk.Path, words[^1]));
         }
 
+        // `before` and `after` need the entry they refer to; without it they are no more valid than any other word.
         var where = tail == 2 ? words[^2] : words[^1];
-        return where is "top" or "bottom" or "before" or "after"
+        return tail == 2 || where is "top" or "bottom"
             ? new ParsedCommand(new ConfigMoveCommand(walk.Path, where, tail == 2 ? words[^1] : null))
             : new ParseFailure(Messages.InvalidSyntax);
     }

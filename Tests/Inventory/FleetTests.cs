@@ -5,6 +5,7 @@ using VirtualFirewall.Emulator.Inventory;
 using VirtualFirewall.Emulator.Inventory.Description;
 using VirtualFirewall.Emulator.Recording;
 using VirtualFirewall.Emulator.Recording.Recorder;
+using VirtualFirewall.Ssh;
 using VirtualFirewall.Tests.Ssh.Interop;
 
 namespace VirtualFirewall.Tests.Inventory;
@@ -21,7 +22,7 @@ public sealed class FleetTests
         var description = DefaultDevice.Description with { Clock = new ClockDescription { Mode = "fixed", Start = Start } };
         var plan = InventoryPlan.Create(200, 0, "PA-VM", sshBasePort: 0 + 1, telnetBasePort: null);
         var hosted = plan.Select(p => new HostedDevice(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, TimeProvider.System) { SshPort = 0 }).ToArray();
-        await using var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, SshTestServer.HostKeys);
+        await using var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, new SshServerOptions { HostKeys = SshTestServer.HostKeys });
         Assert.That(fleet.Ssh, Has.Count.EqualTo(200));
         Assert.That(hosted.Select(d => d.SshPort).Distinct().Count(), Is.EqualTo(200));
 
@@ -55,7 +56,7 @@ public sealed class FleetTests
             var hosted = InventoryPlan.Create(2, 0, "lab", 1, null)
                 .Select(p => new HostedDevice(p.Hostname, description with { Identity = description.Identity with { Hostname = p.Hostname } }, TimeProvider.System) { SshPort = 0 })
                 .ToArray();
-            await using (var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, SshTestServer.HostKeys, (device, options) => options with { Recording = new TranscriptRecorderOptions(records) { DeviceName = file } }))
+            await using (var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, new SshServerOptions { HostKeys = SshTestServer.HostKeys }, (device, options) => options with { Recording = new TranscriptRecorderOptions(records) { DeviceName = file } }))
             {
                 using var client = new SshClient(new ConnectionInfo("127.0.0.1", hosted[1].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
                 client.Connect();
@@ -90,7 +91,7 @@ public sealed class FleetTests
     {
         var description = DefaultDevice.Description with { Clock = new ClockDescription { Mode = "fixed", Start = Start }, Traffic = new TrafficDescription { Profile = "none" } };
         var hosted = new[] { new HostedDevice("PA-VM", description, TimeProvider.System) { SshPort = 0, TelnetPort = 0 } };
-        await using var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, SshTestServer.HostKeys, maxConnections: 2);
+        await using var fleet = await FleetHost.StartAsync(hosted, IPAddress.Loopback, new SshServerOptions { HostKeys = SshTestServer.HostKeys }, maxConnections: 2);
         using var first = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
         using var second = new SshClient(new ConnectionInfo("127.0.0.1", hosted[0].SshPort!.Value, "admin", new PasswordAuthenticationMethod("admin", "admin")));
         first.Connect();

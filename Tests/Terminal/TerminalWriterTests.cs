@@ -140,4 +140,52 @@ public sealed class TerminalWriterTests
 
         Assert.That(writer.Take(), Is.EqualTo(expected));
     }
+
+    // The writer encodes in windows of 32 Ki chars; a surrogate pair on the edge must stay whole.
+    [TestCase(32 * 1024 - 1)]
+    [TestCase(32 * 1024)]
+    [TestCase(32 * 1024 + 1)]
+    [TestCase(64 * 1024 - 1)]
+    public void Long_text_keeps_surrogate_pairs_and_line_ends_at_every_window_edge(int offset)
+    {
+        var text = new StringBuilder().Append('x', offset).Append("😀\nab\n").Append('y', 40_000).ToString();
+        var writer = new TerminalWriter();
+
+        writer.Write(text);
+
+        Assert.That(writer.Take(), Is.EqualTo(Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal))));
+    }
+
+    [Test]
+    public void A_builder_whose_chunks_split_a_surrogate_pair_is_encoded_whole()
+    {
+        // Appending in pieces makes a builder of several chunks; the emoji's halves land in two of them.
+        var text = new StringBuilder(16);
+        text.Append('a', 15).Append('\uD83D');
+        text.Append('\uDE00').Append("\nend").Append('b', 100);
+        var chunks = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            chunks++;
+        }
+
+        Assert.That(chunks, Is.GreaterThan(1), "the test needs a builder of several chunks");
+        var writer = new TerminalWriter();
+
+        writer.Write(text);
+
+        Assert.That(writer.Take(), Is.EqualTo(Encoding.UTF8.GetBytes(text.ToString().Replace("\n", "\r\n", StringComparison.Ordinal))));
+    }
+
+    [Test]
+    public void Pending_count_is_the_bytes_since_the_last_take()
+    {
+        var writer = new TerminalWriter();
+
+        writer.Write("ab\né");
+
+        Assert.That(writer.PendingCount, Is.EqualTo(6));
+        writer.Take();
+        Assert.That(writer.PendingCount, Is.Zero);
+    }
 }

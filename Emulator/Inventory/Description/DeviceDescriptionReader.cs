@@ -1,4 +1,5 @@
 using System.Net;
+using VirtualFirewall.Engine.Configuration;
 using VirtualFirewall.Engine.Sessions;
 
 namespace VirtualFirewall.Emulator.Inventory.Description;
@@ -21,7 +22,7 @@ public static class DeviceDescriptionReader
         ["sessions"] = ["id", "from", "to", "source", "source-port", "destination", "destination-port", "protocol", "application", "rule", "action", "nat-source", "nat-source-port", "nat-destination", "nat-destination-port", "nat-rule", "ingress-interface", "egress-interface", "source-user", "destination-user", "established", "log-at-end", "timeout", "open-at", "traffic", "end", "pbf-rule", "traverses-tunnel", "terminated-on-host"],
         ["sessions.traffic"] = ["at", "bytes-c2s", "bytes-s2c", "packets-c2s", "packets-s2c"],
         ["sessions.end"] = ["at", "stage"],
-        ["traffic"] = ["profile", "seed", "sessions-per-minute"],
+        ["traffic"] = ["profile", "seed", "sessions-per-minute", "resident-sessions"],
         ["clock"] = ["mode", "start", "uptime"],
         ["cli"] = ["repaint", "login-banner", "acknowledge-banner"],
     };
@@ -67,9 +68,10 @@ public static class DeviceDescriptionReader
 
         foreach (var key in new[] { "ip-address", "netmask", "default-gateway" })
         {
-            if (s.Text(key) is { } address && !IPAddress.TryParse(address, out _))
+            // Dotted IPv4 as the configuration schema takes it: IPAddress.TryParse also accepts `10.0.7` and IPv6.
+            if (s.Text(key) is { } address && ConfigValues.Ipv4(address) is not null)
             {
-                throw s.ErrorAt(key, $"identity.{key}: `{address}` is not an IP address");
+                throw s.ErrorAt(key, $"identity.{key}: `{address}` is not an IPv4 address");
             }
         }
 
@@ -102,6 +104,11 @@ public static class DeviceDescriptionReader
         {
             s.OnlyKeys(Keys["users"]);
             var user = new UserDescription { Name = s.RequiredString("name"), Password = s.Text("password"), PublicKeys = s.Strings("public-keys") };
+            if (ConfigValues.Name(user.Name) is not null || user.Name.Contains(' ', StringComparison.Ordinal))
+            {
+                throw s.ErrorAt("name", $"{s.Path}.name: `{user.Name}` is not a user name (1 to 63 letters, digits, `.`, `_` or `-`)");
+            }
+
             if (user.Password is null && user.PublicKeys.Count == 0)
             {
                 throw s.ErrorAt("name", $"{s.Path}: user `{user.Name}` needs a password or public-keys");
@@ -238,6 +245,9 @@ public static class DeviceDescriptionReader
         };
     }
 
+    // Twice the million sessions of the bulk benchmark; each takes about 440 bytes.
+    private const long MaxResidentSessions = 2_000_000;
+
     private static TrafficDescription ReadTraffic(YamlSection s)
     {
         s.OnlyKeys(Keys["traffic"]);
@@ -246,6 +256,7 @@ public static class DeviceDescriptionReader
             Profile = s.Choice("profile", "default", "none") ?? "default",
             Seed = (int)(s.WholeNumber("seed", 0, int.MaxValue) ?? 1),
             SessionsPerMinute = s.Number("sessions-per-minute", 0.01, 100_000),
+            ResidentSessions = (int)(s.WholeNumber("resident-sessions", 0, MaxResidentSessions) ?? 0),
         };
     }
 

@@ -56,6 +56,7 @@ public static class DeviceFactory
         if (string.Equals(description.Traffic.Profile, "default", StringComparison.Ordinal))
         {
             generator = DefaultTraffic.Seed(device, description.Traffic.GeneratorProfile());
+            generator.OpenResident(description.Traffic.ResidentSessions);
         }
 
         var now = device.Clock.UtcNow;

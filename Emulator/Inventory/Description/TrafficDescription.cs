@@ -13,6 +13,9 @@ public sealed record TrafficDescription
     /// <summary>New sessions per minute; null keeps the profile's.</summary>
     public double? SessionsPerMinute { get; init; }
 
+    /// <summary>Established sessions opened at start that the generator leaves alone until they age out: large tables and listings.</summary>
+    public int ResidentSessions { get; init; }
+
     /// <summary>The generator's profile: the default one at this description's rate, with <paramref name="seed"/> (null: drawn from the device).</summary>
     /// <param name="seed">The generator's own seed.</param>
     /// <returns>The profile.</returns>

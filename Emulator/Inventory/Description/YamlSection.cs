@@ -57,6 +57,11 @@ public sealed class YamlSection
         {
             throw new DescriptionException(file, e.Start.Line, e.Start.Column, "not valid YAML: " + (e.InnerException?.Message ?? e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on some malformed documents this way instead of with a YamlException (found by fuzzing).
+            throw new DescriptionException(file, 1, 1, "not valid YAML: " + e.Message);
+        }
 
         return stream.Documents.Count == 1
             ? new YamlSection(file, string.Empty, stream.Documents[0].RootNode)

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using VirtualFirewall.Emulator.Persistence;
 
 namespace VirtualFirewall.Emulator.Recording.Recorder;
 
 /// <summary>
-/// Writes recorded transcripts: a temporary file (mode 600 on Unix) renamed into place, under a name
+/// Writes recorded transcripts: a temporary file (mode 600 on Unix, in a directory made 700) renamed into place, under a name
 /// no other session of this or another process takes (`&lt;stem&gt;-&lt;n&gt;.txt`, the first free n).
 /// </summary>
 internal static class TranscriptFiles
@@ -14,17 +15,11 @@ internal static class TranscriptFiles
     /// <summary>Writes <paramref name="text"/> and returns the file's path.</summary>
     public static string Write(string directory, string stem, string text)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var temporary = Path.Combine(directory, "." + stem + "-" + Guid.NewGuid().ToString("N") + ".tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using (var stream = new FileStream(temporary, options))
+            using (var stream = PrivateFiles.Create(temporary))
             {
                 stream.Write(new UTF8Encoding(false).GetBytes(text));
                 stream.Flush(flushToDisk: true);

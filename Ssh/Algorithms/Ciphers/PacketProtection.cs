@@ -23,8 +23,14 @@ public static class PacketProtection
     /// <summary>The ciphers, most preferred first.</summary>
     public static IReadOnlyList<string> Ciphers { get; } = [ChaCha20Poly1305, Aes256Gcm, Aes128Gcm, Aes256Ctr, Aes128Ctr];
 
-    /// <summary>The MACs, most preferred first. Ignored with an AEAD cipher.</summary>
+    /// <summary>Every MAC implemented, most preferred first. Ignored with an AEAD cipher.</summary>
     public static IReadOnlyList<string> Macs { get; } = [HmacSha256Etm, HmacSha512Etm, HmacSha256, HmacSha512];
+
+    /// <summary>
+    /// The MACs offered by default: encrypt-then-MAC only. ssh-audit warns on the encrypt-and-MAC
+    /// `hmac-sha2-256`/`-512`, and every client of the contract (paramiko 2.12 included) has the EtM ones.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultMacs { get; } = [HmacSha256Etm, HmacSha512Etm];
 
     /// <summary>True when the cipher authenticates by itself: the MAC negotiated beside it is ignored (OpenSSH PROTOCOL §1.6, §1.7).</summary>
     public static bool IsAead(string cipher) => Cipher(cipher).Aead;

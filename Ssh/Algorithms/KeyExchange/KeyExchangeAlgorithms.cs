@@ -1,8 +1,9 @@
 namespace VirtualFirewall.Ssh.Algorithms.KeyExchange;
 
-/// <summary>The key exchange methods this server offers, in preference order, and a factory for each.</summary>
+/// <summary>The key exchange methods this server implements, in preference order, and a factory for each.</summary>
 public static class KeyExchangeAlgorithms
 {
+    /// <summary>Every method implemented.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         Curve25519KeyExchange.StandardName,
@@ -10,6 +11,17 @@ public static class KeyExchangeAlgorithms
         "ecdh-sha2-nistp256",
         "ecdh-sha2-nistp384",
         "ecdh-sha2-nistp521",
+        DiffieHellmanGroup14KeyExchange.AlgorithmName,
+    ];
+
+    /// <summary>
+    /// The methods offered by default: ssh-audit fails the NIST curves of `ecdh-sha2-*`, and every client
+    /// of the contract has curve25519 or group14-sha256.
+    /// </summary>
+    public static IReadOnlyList<string> Default { get; } =
+    [
+        Curve25519KeyExchange.StandardName,
+        Curve25519KeyExchange.LibsshName,
         DiffieHellmanGroup14KeyExchange.AlgorithmName,
     ];
 

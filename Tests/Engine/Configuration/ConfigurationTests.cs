@@ -201,6 +201,8 @@ public sealed class ConfigurationTests
         Assert.That(Run(device, session, "rename rulebase security rules allow-time to deny-p2p"), Is.EqualTo("Invalid syntax.\n"));
         Assert.That(Run(device, session, "move rulebase security rules nothing top"), Is.EqualTo("Invalid syntax.\n"));
         Assert.That(Run(device, session, "move rulebase security rules allow-dns sideways"), Is.EqualTo("Invalid syntax.\n"));
+        Assert.That(Run(device, session, "move rulebase security rules allow-dns before"), Is.EqualTo("Invalid syntax.\n"));
+        Assert.That(Run(device, session, "move rulebase security rules allow-dns after"), Is.EqualTo("Invalid syntax.\n"));
 
         var rules = device.Configuration.Candidate.Child("rulebase")!.Child("security")!.Child("rules")!.Children.Select(r => r.Name);
         Assert.That(rules, Is.EqualTo(new[]

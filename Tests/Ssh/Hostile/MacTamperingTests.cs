@@ -12,7 +12,7 @@ namespace VirtualFirewall.Tests.Ssh.Hostile;
 [TestFixture]
 public sealed class MacTamperingTests
 {
-    /// <summary>Every cipher the server offers; CTR with each MAC kind (encrypt-then-MAC and MAC-then-encrypt).</summary>
+    /// <summary>Every cipher the server offers; CTR with each MAC kind (encrypt-then-MAC, and the legacy MAC-then-encrypt).</summary>
     private static readonly string[] Suites =
     [
         "chacha20-poly1305@openssh.com",
@@ -31,7 +31,7 @@ public sealed class MacTamperingTests
     {
         var parts = suite.Split('+');
         var (cipher, mac) = (parts[0], parts.Length > 1 ? parts[1] : null);
-        await using var server = SshTestServer.Start();
+        await using var server = SshTestServer.Start(SshTestServer.LegacyOptions);
         await using var proxy = LoopbackProxy.Start(server.Port);
         var info = NormalClient.Connection(proxy.Port);
         Keep(info.Encryptions, cipher);

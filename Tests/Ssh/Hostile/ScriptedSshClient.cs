@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Geralt;
 using VirtualFirewall.Ssh.Algorithms.Ciphers;
 using VirtualFirewall.Ssh.IO;
 using VirtualFirewall.Ssh.Transport;
@@ -9,8 +10,8 @@ using VirtualFirewall.Ssh.Transport;
 namespace VirtualFirewall.Tests.Ssh.Hostile;
 
 /// <summary>
-/// A minimal SSH client whose every packet the test chooses: ecdh-sha2-nistp256, aes128-ctr with
-/// hmac-sha2-256, password authentication, then raw connection-protocol messages. It skips host key
+/// A minimal SSH client whose every packet the test chooses: curve25519-sha256, aes128-ctr with
+/// hmac-sha2-256-etm, password authentication, then raw connection-protocol messages. It skips host key
 /// verification and answers nothing on its own (no window adjustments), which is the point: it can
 /// misbehave after the key exchange, where a raw TCP client cannot reach.
 /// </summary>
@@ -27,9 +28,9 @@ internal sealed class ScriptedSshClient : IDisposable
     public const byte ChannelRequest = 98;
 
     private const string Version = "SSH-2.0-Scripted_1.0";
-    private const string Kex = "ecdh-sha2-nistp256";
+    private const string Kex = "curve25519-sha256";
     private const string Cipher = "aes128-ctr";
-    private const string Mac = "hmac-sha2-256";
+    private const string Mac = "hmac-sha2-256-etm@openssh.com";
 
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;
@@ -205,20 +206,16 @@ internal sealed class ScriptedSshClient : IDisposable
         var clientKexInit = Wire.KexInitPayload(Kex, "ssh-ed25519", Cipher, Mac);
         await SendAsync(clientKexInit, cancellation);
 
-        using var ecdh = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
-        var ours = ecdh.ExportParameters(includePrivateParameters: false).Q;
-        byte[] clientPublic = [4, .. ours.X!, .. ours.Y!];
+        var clientPublic = new byte[X25519.PublicKeySize];
+        var clientPrivate = new byte[X25519.PrivateKeySize];
+        X25519.GenerateKeyPair(clientPublic, clientPrivate);
         await SendAsync(new SshDataWriter().WriteByte(Wire.KexEcdhInit).WriteBinary(clientPublic).ToArray(), cancellation);
 
         var reply = await ExpectAsync(31, cancellation);
         var (hostKey, serverPublic) = ReadReply(reply);
-        Assert.That(serverPublic, Has.Length.EqualTo(65), "the server's P-256 point");
-        using var peer = ECDiffieHellman.Create(new ECParameters
-        {
-            Curve = ECCurve.NamedCurves.nistP256,
-            Q = new ECPoint { X = serverPublic[1..33], Y = serverPublic[33..] },
-        });
-        var secret = ecdh.DeriveRawSecretAgreement(peer.PublicKey);
+        Assert.That(serverPublic, Has.Length.EqualTo(X25519.PublicKeySize), "the server's X25519 key");
+        var secret = new byte[X25519.SharedSecretSize];
+        X25519.ComputeSharedSecret(secret, clientPrivate, serverPublic);
         var hash = SHA256.HashData(new SshDataWriter()
             .WriteString(Version).WriteString(serverVersion!)
             .WriteBinary(clientKexInit).WriteBinary(serverKexInit)

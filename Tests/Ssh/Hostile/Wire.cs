@@ -53,7 +53,7 @@ internal static class Wire
     public static byte[] String(ReadOnlySpan<byte> value) => [.. UInt32((uint)value.Length), .. value];
 
     /// <summary>A client KEXINIT offering one name per list (RFC 4253 §7.1).</summary>
-    public static byte[] KexInitPayload(string kex, string hostKey = "ssh-ed25519", string cipher = "aes128-ctr", string mac = "hmac-sha2-256")
+    public static byte[] KexInitPayload(string kex, string hostKey = "ssh-ed25519", string cipher = "aes128-ctr", string mac = "hmac-sha2-256-etm@openssh.com")
     {
         var lists = new[] { kex, hostKey, cipher, cipher, mac, mac, "none", "none", string.Empty, string.Empty };
         var payload = new List<byte> { KexInit };

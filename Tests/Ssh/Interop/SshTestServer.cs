@@ -22,6 +22,14 @@ internal sealed class SshTestServer : IAsyncDisposable
 
     public static IReadOnlyList<HostKey> HostKeys => Keys.Value;
 
+    /// <summary>What <see cref="Start"/> serves with by default: the emulator's default algorithms and host keys.</summary>
+    public static SshServerOptions Options => EmulatorSshOptions.Create(HostKeys, legacyAlgorithms: false) with { Limits = FastLimits };
+
+    /// <summary>Every algorithm and host key the library has (`--legacy-algorithms`), for the tests that force each one.</summary>
+    public static SshServerOptions LegacyOptions => EmulatorSshOptions.Create(HostKeys, legacyAlgorithms: true) with { Limits = FastLimits };
+
+    private static SshLimits FastLimits => new() { AuthFailureDelay = TimeSpan.FromMilliseconds(10) };
+
     public Device Device { get; }
 
     public SshHost Host { get; }
@@ -31,7 +39,7 @@ internal sealed class SshTestServer : IAsyncDisposable
     public static SshTestServer Start(SshServerOptions? options = null, Device? device = null, int maxUnauthenticated = 32)
     {
         device ??= DefaultDevice.Create(new ManualTimeProvider(new DateTimeOffset(2026, 11, 27, 18, 56, 14, TimeSpan.Zero)));
-        options ??= new SshServerOptions { HostKeys = HostKeys, Limits = new SshLimits { AuthFailureDelay = TimeSpan.FromMilliseconds(10) } };
+        options ??= Options;
         var host = new SshHost(device, new IPEndPoint(IPAddress.Loopback, 0), options, maxUnauthenticated: maxUnauthenticated);
         host.Start();
         return new SshTestServer(device, host);
