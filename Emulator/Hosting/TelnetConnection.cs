@@ -47,6 +47,9 @@ internal sealed class TelnetConnection
         _login = new TelnetLogin(device.Users);
     }
 
+    /// <summary>True when the connection ended because the client stopped reading; its socket should be reset, not drained.</summary>
+    public bool PeerStalled { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellation)
     {
         try
@@ -86,6 +89,10 @@ internal sealed class TelnetConnection
 
                 await FlushAsync(cancellation).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (PeerStalled)
+        {
+            Log.Warn("telnet {0}: closed: the client stopped reading", _remoteAddress);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -239,7 +246,7 @@ internal sealed class TelnetConnection
 
         if (_outgoing.WrittenCount > 0)
         {
-            await _stream.WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
+            await WriteAsync(_outgoing.WrittenMemory, cancellation).ConfigureAwait(false);
             _outgoing.ResetWrittenCount();
         }
 
@@ -248,7 +255,24 @@ internal sealed class TelnetConnection
         while (_shell is { IsStreaming: true } shell)
         {
             shell.ContinueOutput(StreamedPieceBudget);
-            await _stream.WriteAsync(TelnetEncoder.EscapeData(shell.TakeOutput()), cancellation).ConfigureAwait(false);
+            await WriteAsync(TelnetEncoder.EscapeData(shell.TakeOutput()), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    // The read loop waits for each write, so a client that stops reading is back-pressured; the
+    // stall limit frees its connection slot.
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellation)
+    {
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        stall.CancelAfter(_options.StalledWriteTimeout);
+        try
+        {
+            await _stream.WriteAsync(bytes, stall.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            PeerStalled = true;
+            throw;
         }
     }
 }

@@ -83,6 +83,11 @@ public sealed class TelnetHost : IAsyncDisposable
             await using var stream = client.GetStream();
             var connection = new TelnetConnection(_device(), stream, remote, _options);
             await connection.RunAsync(stopping).ConfigureAwait(false);
+            if (connection.PeerStalled)
+            {
+                // Output the peer never read would keep the socket (and its buffers) alive: reset it.
+                client.LingerState = new LingerOption(true, 0);
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

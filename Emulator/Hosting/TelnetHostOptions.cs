@@ -13,6 +13,9 @@ public sealed record TelnetHostOptions
     /// <summary>Time allowed from connect to a successful login.</summary>
     public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>A client that does not read for this long while output waits is dropped, as SSH drops one (ssh-server.md, Limits).</summary>
+    public TimeSpan StalledWriteTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>When set, every session after login is recorded as a golden transcript (`--record`).</summary>
     public TranscriptRecorderOptions? Recording { get; init; }
 }

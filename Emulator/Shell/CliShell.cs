@@ -226,8 +226,13 @@ public sealed class CliShell
     /// <summary>One key to the line editor, with PAN-OS's repaint after a word. Returns the line on Enter.</summary>
     private string? Type(Key key, StringBuilder echo)
     {
+        var before = _editor.Length;
         var line = _editor.Apply(key, echo);
-        if (line is null && key.Kind == KeyKind.Character && key.Rune.Value == ' ' && RepaintsWords && _editor.Cursor == _editor.Text.Length)
+
+        // Only a space that was typed repaints: on a full line each pasted space would otherwise echo
+        // the whole line again, turning a pasted megabyte into gigabytes of output.
+        if (line is null && key.Kind == KeyKind.Character && key.Rune.Value == ' ' && RepaintsWords
+            && _editor.Length > before && _editor.Cursor == _editor.Length)
         {
             // Outside scripting mode PAN-OS repaints the line on each completed word (contract C13).
             echo.Append("\r\u001b[K").Append(_device.Prompt(Session)).Append(_editor.Text);

@@ -22,6 +22,9 @@ public sealed class LineEditor
 
     public string Text => _line.ToString();
 
+    /// <summary>The length of the line in UTF-16 units, without building the string.</summary>
+    public int Length => _line.Length;
+
     public int Cursor => _cursor;
 
     /// <summary>Edits the line with one key. Returns the finished line on Enter, otherwise null.</summary>

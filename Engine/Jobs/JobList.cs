@@ -2,10 +2,14 @@ namespace VirtualFirewall.Engine.Jobs;
 
 /// <summary>
 /// The device's jobs, numbered from 1 in the order they were queued. A firewall's first job is the
-/// auto-commit it runs at boot, so a user's first commit is job 2. Callers hold the device lock.
+/// auto-commit it runs at boot, so a user's first commit is job 2. Only the latest
+/// <see cref="MaxKept"/> are kept, so a device that commits for weeks does not grow without bound.
+/// Callers hold the device lock.
 /// </summary>
 public sealed class JobList
 {
+    public const int MaxKept = 1000;
+
     /// <summary>What a successful commit reports in `show jobs id`.</summary>
     public const string CommitSucceeded = "Configuration committed successfully";
 
@@ -23,7 +27,11 @@ public sealed class JobList
 
     public IReadOnlyList<Job> All => _jobs;
 
-    public Job? Find(int id) => id >= 1 && id <= _jobs.Count ? _jobs[id - 1] : null;
+    public Job? Find(int id)
+    {
+        var index = id - _jobs[0].Id;
+        return index >= 0 && index < _jobs.Count ? _jobs[index] : null;
+    }
 
     /// <summary>
     /// Queues a job that has already finished, as a `commit` has by the time the CLI prints its
@@ -38,8 +46,13 @@ public sealed class JobList
     /// <summary>Queues a job that runs for <paramref name="duration"/> from now, and returns its id.</summary>
     public int Add(string type, TimeSpan duration, IReadOnlyList<string> details, string result = "OK")
     {
-        var job = new Job(_jobs.Count + 1, type, _time.GetUtcNow()) { Duration = duration, Details = details, Result = result };
+        var job = new Job(_jobs[^1].Id + 1, type, _time.GetUtcNow()) { Duration = duration, Details = details, Result = result };
         _jobs.Add(job);
+        if (_jobs.Count > MaxKept)
+        {
+            _jobs.RemoveAt(0);
+        }
+
         return job.Id;
     }
 }
