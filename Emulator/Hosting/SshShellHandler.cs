@@ -9,7 +9,8 @@ namespace VirtualFirewall.Emulator.Hosting;
 internal sealed class SshShellHandler : ISshChannelHandler
 {
     /// <summary>How much of a streamed listing is rendered ahead of the client: a few SSH packets' worth.</summary>
-    private const int StreamedPieceBudget = 128 * 1024;
+    // Under the 85,000 bytes beyond which .NET allocates on the large-object heap.
+    private const int StreamedPieceBudget = 48 * 1024;
 
     /// <summary>How much of a streamed listing may wait in the channel's queue.</summary>
     private const int StreamedAhead = 512 * 1024;

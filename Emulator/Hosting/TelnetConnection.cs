@@ -19,7 +19,7 @@ internal sealed class TelnetConnection
     private static readonly Logger Log = LogManager.GetCurrentClassLogger();
 
     /// <summary>How much of a streamed listing is rendered per write.</summary>
-    private const int StreamedPieceBudget = 64 * 1024;
+    private const int StreamedPieceBudget = 48 * 1024;
 
     private readonly Device _device;
     private readonly Stream _stream;

@@ -83,9 +83,10 @@ public sealed class TerminalWriter
     public byte[] Take()
     {
         var bytes = _pending.WrittenSpan.ToArray();
-        if (_pending.Capacity > KeptCapacity)
+        if (_pending.Capacity > KeptCapacity && bytes.Length <= KeptCapacity)
         {
-            // One long reply must not leave every idle shell holding its buffer.
+            // One long reply must not leave every idle shell holding its buffer; a listing being
+            // streamed (large takes, one after another) keeps it.
             _pending = new ArrayBufferWriter<byte>(InitialCapacity);
         }
         else
