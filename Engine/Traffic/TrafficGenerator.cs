@@ -211,7 +211,8 @@ public sealed class TrafficGenerator
             .Select(f => f with { Applications = [.. f.Applications.Where(a => a.Protocol == SessionTimeouts.TcpProtocol)] })
             .Where(f => f.Applications.Count > 0)
             .ToList();
-        for (var opened = 0; opened < count && flows.Count > 0;)
+        // One attempt per session asked for: a policy that denies a flow opens fewer, never loops.
+        for (var attempt = 0; attempt < count && flows.Count > 0; attempt++)
         {
             var flow = Pick(flows, f => f.Weight);
             var application = Pick(flow.Applications, a => a.Weight);
@@ -221,9 +222,6 @@ public sealed class TrafficGenerator
             {
                 _device.Sessions.Open(spec with { Rule = rule.Name, Action = rule.Verdict, Established = true });
             }
-
-            // A policy that denies every flow opens nothing rather than looping forever.
-            opened++;
         }
     }
 

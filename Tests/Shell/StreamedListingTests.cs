@@ -22,6 +22,16 @@ public sealed class StreamedListingTests
     }
 
     [Test]
+    public void Resident_sessions_are_that_many_more_established_tcp_sessions()
+    {
+        var without = LargeTable(sessions: 0).Sessions.Scan().Count(IsEstablishedTcp);
+
+        var with = LargeTable(sessions: 3000).Sessions.Scan().Count(IsEstablishedTcp);
+
+        Assert.That(with - without, Is.EqualTo(3000));
+    }
+
+    [Test]
     public void A_streamed_listing_is_byte_for_byte_the_whole_one()
     {
         var device = LargeTable();
@@ -111,6 +121,9 @@ public sealed class StreamedListingTests
         Assert.That(streamed.IsStreaming, Is.False);
         Assert.That(Encoding.UTF8.GetString(streamed.TakeOutput()), Does.EndWith(Prompt));
     }
+
+    private static bool IsEstablishedTcp(VirtualFirewall.Engine.Sessions.Session session) =>
+        session.State == VirtualFirewall.Engine.Sessions.SessionState.Active && session.ClientToServer.Protocol == 6;
 
     private static CliShell Shell(Device device, bool streams, bool pagerOff = true)
     {

@@ -85,24 +85,20 @@ public sealed class SshPacketReaderTests
     private static readonly byte[] Iv = RandomNumberGenerator.GetBytes(16);
     private static readonly byte[] MacKey = RandomNumberGenerator.GetBytes(64);
 
-    private static async Task<byte[]> WriteAsync(string cipher, string? mac, byte[][] payloads)
+    /// <summary>A writer sealing with this fixture's keys, from sequence 7, as <see cref="ReadAllAsync"/> expects.</summary>
+    internal static SshPacketWriter Writer(Stream output, string cipher, string? mac)
     {
-        using var output = new MemoryStream();
         var writer = new SshPacketWriter(output) { Sequence = 7 };
         if (cipher != "none")
         {
             writer.Sealer = PacketProtection.CreateSealer(cipher, mac, Key.AsSpan(0, PacketProtection.KeySize(cipher)), Iv.AsSpan(0, PacketProtection.IvSize(cipher)), mac is null ? [] : MacKey.AsSpan(0, PacketProtection.MacKeySize(mac)));
         }
 
-        foreach (var payload in payloads)
-        {
-            await writer.WriteAsync(payload, CancellationToken.None);
-        }
-
-        return output.ToArray();
+        return writer;
     }
 
-    private static async Task<List<byte[]>> ReadAllAsync(string cipher, string? mac, Stream stream, int count)
+    /// <summary>Reads <paramref name="count"/> payloads sealed by <see cref="Writer"/>.</summary>
+    internal static async Task<List<byte[]>> ReadAllAsync(string cipher, string? mac, Stream stream, int count)
     {
         var reader = new SshPacketReader(stream, []) { Sequence = 7 };
         if (cipher != "none")
@@ -117,6 +113,18 @@ public sealed class SshPacketReaderTests
         }
 
         return payloads;
+    }
+
+    private static async Task<byte[]> WriteAsync(string cipher, string? mac, byte[][] payloads)
+    {
+        using var output = new MemoryStream();
+        var writer = Writer(output, cipher, mac);
+        foreach (var payload in payloads)
+        {
+            await writer.WriteAsync(payload, CancellationToken.None);
+        }
+
+        return output.ToArray();
     }
 
     /// <summary>A read-only stream that returns its bytes in the pieces the split points make.</summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using VirtualFirewall.Ssh.Algorithms.Ciphers;
 using VirtualFirewall.Ssh.Messages.Connection;
-using VirtualFirewall.Ssh.Transport;
 
 namespace VirtualFirewall.Tests.Ssh.Transport;
 
@@ -9,17 +7,13 @@ namespace VirtualFirewall.Tests.Ssh.Transport;
 [TestFixture]
 public sealed class SshPacketWriterTests
 {
-    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(64);
-    private static readonly byte[] Iv = RandomNumberGenerator.GetBytes(16);
-    private static readonly byte[] MacKey = RandomNumberGenerator.GetBytes(64);
-
     public static IEnumerable<TestCaseData> Suites() => SshPacketReaderTests.Suites();
 
     [TestCaseSource(nameof(Suites))]
     public async Task A_batch_of_small_packets_is_one_write(string cipher, string? mac)
     {
         var output = new CountingStream();
-        var writer = Writer(output, cipher, mac);
+        var writer = SshPacketReaderTests.Writer(output, cipher, mac);
 
         writer.BeginBatch();
         await writer.WriteAsync(new byte[] { 93, 0, 0, 0, 5, 0, 32, 0, 0 }, CancellationToken.None);
@@ -32,7 +26,7 @@ public sealed class SshPacketWriterTests
         Assert.That(output.Writes, Is.EqualTo(1));
         Assert.That(writer.Batched, Is.EqualTo(output.Length));
         Assert.That(
-            await ReadAllAsync(cipher, mac, output.ToArray(), 3),
+            await SshPacketReaderTests.ReadAllAsync(cipher, mac, new MemoryStream(output.ToArray()), 3),
             Is.EqualTo(new[] { [93, 0, 0, 0, 5, 0, 32, 0, 0], new ChannelDataMessage(5, "show clock\r\n"u8.ToArray()).ToPayload(), new byte[] { 96, 0, 0, 0, 5 } }));
     }
 
@@ -40,7 +34,7 @@ public sealed class SshPacketWriterTests
     public async Task A_packet_that_does_not_fit_the_batch_sends_what_was_collected_first(string cipher, string? mac)
     {
         var output = new CountingStream();
-        var writer = Writer(output, cipher, mac);
+        var writer = SshPacketReaderTests.Writer(output, cipher, mac);
         var data = RandomNumberGenerator.GetBytes(30_000);
 
         writer.BeginBatch();
@@ -51,7 +45,7 @@ public sealed class SshPacketWriterTests
 
         Assert.That(output.Writes, Is.EqualTo(2), "the small packet, then the large one with the one after it");
         Assert.That(
-            await ReadAllAsync(cipher, mac, output.ToArray(), 3),
+            await SshPacketReaderTests.ReadAllAsync(cipher, mac, new MemoryStream(output.ToArray()), 3),
             Is.EqualTo(new[] { [93, 0, 0, 0, 5, 0, 32, 0, 0], new ChannelDataMessage(5, data).ToPayload(), new byte[] { 96, 0, 0, 0, 5 } }));
     }
 
@@ -59,14 +53,14 @@ public sealed class SshPacketWriterTests
     public async Task Channel_data_framed_directly_opens_to_the_message_layout(string cipher, string? mac)
     {
         var output = new CountingStream();
-        var writer = Writer(output, cipher, mac);
+        var writer = SshPacketReaderTests.Writer(output, cipher, mac);
 
         await writer.WriteChannelDataAsync(0x8000_0001, "show clock\r"u8.ToArray(), CancellationToken.None);
         await writer.WriteChannelDataAsync(2, Array.Empty<byte>(), CancellationToken.None);
 
         Assert.That(output.Writes, Is.EqualTo(2), "without a batch each packet is written at once");
         Assert.That(
-            await ReadAllAsync(cipher, mac, output.ToArray(), 2),
+            await SshPacketReaderTests.ReadAllAsync(cipher, mac, new MemoryStream(output.ToArray()), 2),
             Is.EqualTo(new[] { new ChannelDataMessage(0x8000_0001, "show clock\r"u8.ToArray()).ToPayload(), new ChannelDataMessage(2, []).ToPayload() }));
     }
 
@@ -74,7 +68,7 @@ public sealed class SshPacketWriterTests
     public async Task A_discarded_batch_is_never_written_and_later_packets_go_straight_out()
     {
         var output = new CountingStream();
-        var writer = Writer(output, "none", null);
+        var writer = SshPacketReaderTests.Writer(output, "none", null);
 
         writer.BeginBatch();
         await writer.WriteAsync(new byte[] { 1, 2, 3 }, CancellationToken.None);
@@ -82,36 +76,7 @@ public sealed class SshPacketWriterTests
         await writer.WriteAsync(new byte[] { 4, 5 }, CancellationToken.None);
 
         Assert.That(output.Writes, Is.EqualTo(1));
-        var reader = new SshPacketReader(new MemoryStream(output.ToArray()), []);
-        Assert.That(await reader.ReadAsync(CancellationToken.None), Is.EqualTo(new byte[] { 4, 5 }));
-    }
-
-    private static SshPacketWriter Writer(Stream output, string cipher, string? mac)
-    {
-        var writer = new SshPacketWriter(output) { Sequence = 7 };
-        if (cipher != "none")
-        {
-            writer.Sealer = PacketProtection.CreateSealer(cipher, mac, Key.AsSpan(0, PacketProtection.KeySize(cipher)), Iv.AsSpan(0, PacketProtection.IvSize(cipher)), mac is null ? [] : MacKey.AsSpan(0, PacketProtection.MacKeySize(mac)));
-        }
-
-        return writer;
-    }
-
-    private static async Task<List<byte[]>> ReadAllAsync(string cipher, string? mac, byte[] wire, int count)
-    {
-        var reader = new SshPacketReader(new MemoryStream(wire), []) { Sequence = 7 };
-        if (cipher != "none")
-        {
-            reader.Opener = PacketProtection.CreateOpener(cipher, mac, Key.AsSpan(0, PacketProtection.KeySize(cipher)), Iv.AsSpan(0, PacketProtection.IvSize(cipher)), mac is null ? [] : MacKey.AsSpan(0, PacketProtection.MacKeySize(mac)));
-        }
-
-        var payloads = new List<byte[]>();
-        for (var i = 0; i < count; i++)
-        {
-            payloads.Add((await reader.ReadAsync(CancellationToken.None))!);
-        }
-
-        return payloads;
+        Assert.That(await SshPacketReaderTests.ReadAllAsync("none", null, new MemoryStream(output.ToArray()), 1), Is.EqualTo(new[] { new byte[] { 4, 5 } }));
     }
 
     private sealed class CountingStream : MemoryStream
