@@ -46,6 +46,15 @@ internal sealed class RecentlyEndedSessions(int capacity)
 
     public void Remove(uint id) => _byId.Remove(id);
 
+    /// <summary>Forgets every freed session and gives back the store's memory.</summary>
+    public void Clear()
+    {
+        _byId.Clear();
+        _byId.TrimExcess();
+        _freedOrder.Clear();
+        _freedOrder.TrimExcess();
+    }
+
     private bool IsCurrent(Session session) => _byId.TryGetValue(session.Id, out var current) && ReferenceEquals(current, session);
 
     private void DropStaleEntries()

@@ -63,6 +63,9 @@ public sealed class SessionTable
 
     public int RecentlyEndedCount => _ended.Count;
 
+    /// <summary>Empties the store of freed sessions (it refills up to its bound): a soak compares memory without it.</summary>
+    internal void ForgetEndedSessions() => _ended.Clear();
+
     /// <summary>Live predict sessions; they are not in <see cref="ActiveCount"/>.</summary>
     public int PredictCount { get; private set; }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using VirtualFirewall.Engine;
 using VirtualFirewall.Ssh;
 
 namespace VirtualFirewall.Tests.Reliability;
@@ -37,10 +38,11 @@ public sealed class SoakTests
 
         // The run is cut into phases; between two, every client has logged out, so the samples taken
         // there compare like with like: what the server keeps, not what is in flight. The first
-        // phase is the warm-up.
+        // phase is the warm-up. The traffic log and the freed sessions fill towards their bounds
+        // (100,000 each) for far longer than a soak runs, so they are emptied at each sample.
         var phases = Math.Max(3, Seconds / 60);
         var phase = TimeSpan.FromSeconds(Seconds) / phases;
-        var samples = new List<(TimeSpan At, long Bytes, int Sessions, int Logs)>();
+        var samples = new List<(TimeSpan At, long Bytes, int Sessions, int Logs, int Ended)>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < phases; i++)
         {
@@ -48,7 +50,8 @@ public sealed class SoakTests
             var running = clients.Select(c => Task.Factory.StartNew(() => c.Run(firewall.SshPort, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             await Task.WhenAll(running).WaitAsync(phase + TimeSpan.FromSeconds(60), cancellation);
             Assert.That(await firewall.WaitForConnectionsAsync(ssh: 0, telnet: 0, TimeSpan.FromSeconds(30)), Is.True, $"connections still open after phase {i}");
-            samples.Add((clock.Elapsed, ManagedMemory.Live(), firewall.Device.Locked(d => d.Sessions.LiveCount), firewall.Device.Locked(d => d.TrafficLog.Count)));
+            var (sessions, logs, ended) = firewall.Device.Locked(EmptyBoundedStores);
+            samples.Add((clock.Elapsed, ManagedMemory.Live(), sessions, logs, ended));
         }
 
         Report(clients, samples, firewall);
@@ -86,16 +89,25 @@ public sealed class SoakTests
         });
     }
 
-    private static void Report(SoakClient[] clients, List<(TimeSpan At, long Bytes, int Sessions, int Logs)> samples, FirewallUnderTest firewall)
+    private static void Report(SoakClient[] clients, List<(TimeSpan At, long Bytes, int Sessions, int Logs, int Ended)> samples, FirewallUnderTest firewall)
     {
         var generator = firewall.Hosted.Generator;
         TestContext.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{clients.Length} clients, {Seconds} s: {clients.Sum(c => c.Commands)} commands, {clients.Sum(c => c.Commits)} commits, {clients.Sum(c => c.Errors.Count)} errors; generator opened {generator?.SessionsOpened ?? 0} sessions"));
-        foreach (var (at, bytes, sessions, logs) in samples)
+        foreach (var (at, bytes, sessions, logs, ended) in samples)
         {
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {at.TotalSeconds,6:F0} s  {ManagedMemory.Describe(bytes),10}  {sessions,6} live sessions  {logs,7} traffic log entries"));
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {at.TotalSeconds,6:F0} s  {ManagedMemory.Describe(bytes),10}  {sessions,6} live sessions  {logs,7} traffic log entries  {ended,7} freed sessions (both emptied)"));
         }
+    }
+
+    /// <summary>The counts of the phase, then the traffic log and the freed sessions emptied.</summary>
+    private static (int Sessions, int Logs, int Ended) EmptyBoundedStores(Device device)
+    {
+        var counts = (device.Sessions.LiveCount, device.TrafficLog.Count, device.Sessions.RecentlyEndedCount);
+        device.TrafficLog.Clear();
+        device.Sessions.ForgetEndedSessions();
+        return counts;
     }
 
     private static int Setting(string name, int fallback) =>
