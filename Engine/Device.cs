@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using VirtualFirewall.Engine.Cli;
 using VirtualFirewall.Engine.Commands;
 using VirtualFirewall.Engine.Configuration;
@@ -176,14 +176,16 @@ public sealed class Device
 
     /// <summary>Renders the next piece of a streamed output under the device's lock. False once it is complete.</summary>
     /// <param name="output">The output a command returned in <see cref="CommandResult.Stream"/>.</param>
-    /// <param name="text">Where the piece goes.</param>
+    /// <param name="utf8">Where the piece goes, as UTF-8.</param>
+    /// <param name="lineEnd">How its lines end.</param>
     /// <returns>True while more follows.</returns>
-    public bool ContinueOutput(StreamedOutput output, StringBuilder text)
+    public bool ContinueOutput(StreamedOutput output, IBufferWriter<byte> utf8, LineEnd lineEnd)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(utf8);
         lock (_gate)
         {
-            return output.WriteNext(text);
+            return output.WriteNext(utf8, lineEnd);
         }
     }
 

@@ -25,7 +25,6 @@ public sealed class CliShell
     private readonly List<Key> _keys = [];
     private PasswordEntry? _password;
     private readonly List<Key> _typeAhead = [];
-    private readonly StringBuilder _piece = new();
     private OutputPager? _pager;
     private StreamedOutput? _streaming;
     private string _afterPager = string.Empty;
@@ -172,9 +171,7 @@ public sealed class CliShell
     {
         while (_streaming is { } streaming && _writer.PendingCount < budget)
         {
-            _piece.Clear();
-            var more = _device.ContinueOutput(streaming, _piece);
-            _writer.Write(_piece);
+            var more = _device.ContinueOutput(streaming, _writer.TerminalBytes, LineEnd.CrLf);
             if (!more)
             {
                 _streaming = null;

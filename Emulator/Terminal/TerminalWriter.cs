@@ -74,6 +74,9 @@ public sealed class TerminalWriter
         }
     }
 
+    /// <summary>For output already in the terminal's form (UTF-8, `\r\n` line ends): a streamed listing is rendered straight into it.</summary>
+    public IBufferWriter<byte> TerminalBytes => _pending;
+
     public bool HasPending => _pending.WrittenCount > 0;
 
     /// <summary>Bytes written since the last <see cref="Take"/>.</summary>

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using VirtualFirewall.Engine.Sessions;
 
 namespace VirtualFirewall.Engine.Rendering;
@@ -18,18 +18,18 @@ internal sealed class SessionListOutput : StreamedOutput
         _sessions = sessions;
     }
 
-    protected internal override bool WriteNext(StringBuilder text)
+    protected internal override bool WriteNext(IBufferWriter<byte> utf8, LineEnd lineEnd)
     {
-        var end = text.Length + PieceLength;
+        var written = 0;
         if (_next < 0)
         {
-            SessionListRenderer.AppendHeader(text);
+            written += SessionListRenderer.WriteHeader(utf8, lineEnd);
             _next = 0;
         }
 
-        while (_next < _sessions.Count && text.Length < end)
+        while (_next < _sessions.Count && written < PieceBytes)
         {
-            SessionListRenderer.AppendRows(text, _sessions[_next++]);
+            written += SessionListRenderer.WriteRows(utf8, _sessions[_next++], lineEnd);
         }
 
         return _next < _sessions.Count;

@@ -165,8 +165,10 @@ internal sealed class SshPacketWriter
         }
         finally
         {
-            // The clear packet may hold key exchange secrets or passwords: cleared before reuse.
-            ArrayPool<byte>.Shared.Return(packet, clearArray: true);
+            // The clear packet may hold key exchange secrets or passwords: cleared before reuse (only
+            // what it held: a pooled array is often twice the packet, and bulk output clears 32 KB a packet).
+            packet.AsSpan(0, length).Clear();
+            ArrayPool<byte>.Shared.Return(packet);
         }
 
         Sequence = unchecked(Sequence + 1);
