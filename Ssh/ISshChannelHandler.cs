@@ -1,6 +1,6 @@
 namespace VirtualFirewall.Ssh;
 
-/// <summary>The application side of a session channel. Calls for one channel never overlap.</summary>
+/// <summary>The application side of a session channel. Calls for one channel never overlap, whatever thread they come on.</summary>
 public interface ISshChannelHandler
 {
     /// <summary>Bytes the client typed or sent.</summary>
@@ -22,4 +22,10 @@ public interface ISshChannelHandler
     void OnOutputDrained()
     {
     }
+
+    /// <summary>
+    /// True while the handler writes a long output in pieces: <see cref="OnOutputDrained"/> then runs
+    /// on a thread-pool thread, rendering the next pieces while the session sends what is queued.
+    /// </summary>
+    bool IsProducing => false;
 }

@@ -197,12 +197,7 @@ public sealed partial class SshServerSession
     private void OnWindowAdjust(byte[] payload)
     {
         var adjust = ChannelWindowAdjustMessage.Read(payload);
-        var channel = Find(adjust.RecipientChannel);
-        lock (channel.HandlerGate)
-        {
-            channel.RemoteWindow = Math.Min(uint.MaxValue, channel.RemoteWindow + adjust.BytesToAdd);
-        }
-
+        Find(adjust.RecipientChannel).GrowWindow(adjust.BytesToAdd);
         _outputReady.Set();
     }
 
@@ -393,13 +388,48 @@ public sealed partial class SshServerSession
             _writeLock.Release();
         }
 
-        // Output drained: input held back for this channel may go to the application now.
+        // Output drained: input held back for this channel may go to the application now. A channel
+        // producing a long output renders its next pieces on another core while this loop sends
+        // what is queued (a million-session listing: the two halves of the work, overlapped).
         foreach (var channel in resumed)
         {
-            DeliverInput(channel);
+            if (channel.Handler is { IsProducing: true })
+            {
+                ScheduleDelivery(channel);
+            }
+            else
+            {
+                DeliverInput(channel);
+            }
         }
 
         return sent;
+    }
+
+    private void ScheduleDelivery(SshSessionChannel channel)
+    {
+        if (channel.TryScheduleDelivery())
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Session.DeliverScheduled(state.Channel), (Session: this, Channel: channel), preferLocal: false);
+        }
+    }
+
+    private void DeliverScheduled(SshSessionChannel channel)
+    {
+        // Cleared first: output drained while this runs schedules another delivery, not none.
+        channel.DeliveryDone();
+        try
+        {
+            DeliverInput(channel);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Off the session's own loops, where an application failure would end the session: end it here.
+            EndReason ??= $"application failed: {e.GetType().Name}";
+            Log(SshLogLevel.Error, $"channel {channel.LocalId}: {EndReason}");
+            _disconnected = true;
+            StopLoops();
+        }
     }
 
     /// <summary>Moves what <paramref name="channel"/> may send now into the round's batch. True when anything went.</summary>
@@ -408,14 +438,7 @@ public sealed partial class SshServerSession
         var sent = false;
         while (_writer.Batched < MaxRoundBytes)
         {
-            int window;
-            lock (channel.HandlerGate)
-            {
-                // Windows and packet sizes up to 2^32 - 1 are legal; our packets stay modest whatever the peer allows.
-                window = (int)Math.Min(Math.Min(channel.RemoteWindow, channel.RemoteMaxPacket), MaxOutgoingDataPacket);
-            }
-
-            if (!channel.TryDequeue(window, out var data, out var message))
+            if (!channel.TryDequeue(MaxOutgoingDataPacket, out var data, out var message))
             {
                 break;
             }
@@ -423,11 +446,6 @@ public sealed partial class SshServerSession
             sent = true;
             if (message is null)
             {
-                lock (channel.HandlerGate)
-                {
-                    channel.RemoteWindow -= data.Length;
-                }
-
                 await _writer.WriteChannelDataAsync(channel.RemoteId, data, cancellation).ConfigureAwait(false);
                 continue;
             }

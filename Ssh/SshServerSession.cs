@@ -220,6 +220,21 @@ public sealed partial class SshServerSession : IDisposable
         }
     }
 
+    /// <summary>Ends both loops without a word to the peer (it is ending already, or cannot be reached).</summary>
+    private void StopLoops()
+    {
+        try
+        {
+            _stopping?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended meanwhile.
+        }
+
+        _outputReady.Set();
+    }
+
     private CancellationTokenSource? _loginGrace;
 
     private async Task<byte[]> ReadVersionAsync(CancellationToken cancellation)

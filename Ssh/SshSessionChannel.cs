@@ -14,14 +14,18 @@ public sealed class SshSessionChannel
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
     private readonly Action _wake;
     private long _pendingBytes;
+
+    // What the client still accepts (RFC 4254 §5.2); under the queue's lock, so the writer never waits for the application.
+    private long _remoteWindow;
     private int _headOffset;
+    private int _deliveryScheduled;
     private bool _ending;
 
     internal SshSessionChannel(uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, string user, string remoteAddress, Action wake)
     {
         LocalId = localId;
         RemoteId = remoteId;
-        RemoteWindow = remoteWindow;
+        _remoteWindow = remoteWindow;
         RemoteMaxPacket = Math.Max(1, remoteMaxPacket);
         User = user;
         RemoteAddress = remoteAddress;
@@ -44,8 +48,6 @@ public sealed class SshSessionChannel
     internal uint LocalId { get; }
 
     internal uint RemoteId { get; }
-
-    internal long RemoteWindow { get; set; }
 
     internal uint RemoteMaxPacket { get; }
 
@@ -156,12 +158,26 @@ public sealed class SshSessionChannel
         _wake();
     }
 
+    /// <summary>True for the caller that should schedule a delivery of drained output; false while one is scheduled.</summary>
+    internal bool TryScheduleDelivery() => Interlocked.Exchange(ref _deliveryScheduled, 1) == 0;
+
+    internal void DeliveryDone() => Volatile.Write(ref _deliveryScheduled, 0);
+
+    /// <summary>Window the client granted (SSH_MSG_CHANNEL_WINDOW_ADJUST), capped at 2^32 - 1.</summary>
+    internal void GrowWindow(uint bytes)
+    {
+        lock (_gate)
+        {
+            _remoteWindow = Math.Min(uint.MaxValue, _remoteWindow + bytes);
+        }
+    }
+
     /// <summary>
-    /// Takes what may be sent now: a control message, or up to <paramref name="maxData"/> bytes of
-    /// data (a slice of a queued array, not a copy). False when nothing is queued, or the head is
-    /// data and <paramref name="maxData"/> is 0.
+    /// Takes what may be sent now: a control message, or data (a slice of a queued array, not a copy)
+    /// up to the client's window and packet size and <paramref name="maxPacket"/>, taken from the
+    /// window at once. False when nothing is queued, or the head is data and the window is shut.
     /// </summary>
-    internal bool TryDequeue(int maxData, out ReadOnlyMemory<byte> data, out ControlMessage? control)
+    internal bool TryDequeue(int maxPacket, out ReadOnlyMemory<byte> data, out ControlMessage? control)
     {
         data = default;
         control = null;
@@ -180,6 +196,8 @@ public sealed class SshSessionChannel
                 return true;
             }
 
+            // Windows and packet sizes up to 2^32 - 1 are legal; our packets stay modest whatever the peer allows.
+            var maxData = (int)Math.Min(Math.Min(_remoteWindow, RemoteMaxPacket), maxPacket);
             if (maxData <= 0)
             {
                 return false;
@@ -196,6 +214,7 @@ public sealed class SshSessionChannel
             }
 
             _pendingBytes -= take;
+            _remoteWindow -= take;
             return true;
         }
     }

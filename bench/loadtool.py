@@ -575,6 +575,9 @@ def measure_bulk_openssh(opts):
         for line in o["setup"]:
             proc.stdin.write(line.encode() + b"\r")
             wait(True)
+        for _ in range(o["bulk_warmup"]):  # JIT and first-use costs, alike for every server: run and discard
+            proc.stdin.write(o["bulk_command"].encode() + b"\r")
+            wait(True)
         cpu0 = tree_cpu_seconds(o["server_pid"])
         cpu_self0, kids0 = os.times(), tree_cpu_seconds(proc.pid)
         for _ in range(o["bulk_runs"]):
@@ -598,7 +601,7 @@ def measure_bulk_openssh(opts):
     if not runs:
         return {"command": o["bulk_command"], "client": "openssh", "failed": 1, "errors": errors}
     return {
-        "command": o["bulk_command"], "client": "openssh", "runs": runs, "bytes_per_run": int(total / runs),
+        "command": o["bulk_command"], "client": "openssh", "warmup_runs": o["bulk_warmup"], "runs": runs, "bytes_per_run": int(total / runs),
         "bytes": total, "seconds": round(elapsed, 3),
         "mb_per_s": round(total / elapsed / 1e6, 2) if elapsed else None,
         **_lat(latencies),
@@ -705,6 +708,7 @@ def main(argv=None):
                     help="skip an idle count whose PSS, extrapolated from the previous, exceeds this share of MemAvailable")
     ap.add_argument("--bulk-command", help="command with large output (default: skip bulk)")
     ap.add_argument("--bulk-runs", type=int, default=3)
+    ap.add_argument("--bulk-warmup", type=int, default=1, help="bulk runs first run and discarded (OpenSSH client)")
     ap.add_argument("--bulk-client", choices=["openssh", "asyncssh"], default="openssh",
                     help="who reads the bulk output: OpenSSH's client through sshpass (default; not the bottleneck) or this tool's asyncssh")
     ap.add_argument("--duration", type=float, default=10.0, help="seconds per measurement")
@@ -726,7 +730,7 @@ def main(argv=None):
         "command": a.command, "exit_command": a.exit_command, "setup": a.setup, "server_pid": a.server_pid,
         "workers": a.workers, "duration": a.duration, "quota": a.count, "command_quota": a.command_count, "ramp": a.ramp, "settle": a.settle,
         "timeout": a.timeout, "width": a.width, "spread_source": not a.no_spread_source and a.host.startswith("127."),
-        "bulk_command": a.bulk_command, "bulk_runs": a.bulk_runs, "bulk_client": a.bulk_client,
+        "bulk_command": a.bulk_command, "bulk_runs": a.bulk_runs, "bulk_warmup": a.bulk_warmup, "bulk_client": a.bulk_client,
     }
     measures = set(a.measure.split(","))
     out = {"label": a.label, "host": a.host, "ports": ports, "server_pid": a.server_pid, "workers": a.workers,

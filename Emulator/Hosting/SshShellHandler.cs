@@ -84,6 +84,8 @@ internal sealed class SshShellHandler : ISshChannelHandler
         }
     }
 
+    public bool IsProducing => _shell.IsStreaming && !_shell.IsClosed;
+
     public void OnClosed()
     {
         if (!_shell.IsClosed)
