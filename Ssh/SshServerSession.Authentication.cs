@@ -154,7 +154,7 @@ public sealed partial class SshServerSession
         {
             User = user;
             AuthMethod = method;
-            Log(SshLogLevel.Info, $"user {Printable(user)} authenticated by {method}");
+            Log(SshLogLevel.Info, $"user {Printable(user)} authenticated by {method} ({Printable(ClientVersion ?? string.Empty)}, {Algorithms})");
             await SendPacketAsync(new UserauthSuccessMessage().ToPayload(), cancellation).ConfigureAwait(false);
             return;
         }

@@ -112,7 +112,7 @@ public sealed partial class SshServerSession
             channel.Handler = open();
         }
 
-        Log(SshLogLevel.Info, $"channel {channel.LocalId}: {(channel.HasPty ? $"pty {channel.TerminalType} {channel.Columns}x{channel.Rows}" : "no pty")}");
+        Log(SshLogLevel.Debug, $"channel {channel.LocalId}: {(channel.HasPty ? $"pty {channel.TerminalType} {channel.Columns}x{channel.Rows}" : "no pty")}");
     }
 
     private static void Reply(SshSessionChannel channel, bool wantReply, bool ok)

@@ -113,7 +113,7 @@ public sealed partial class SshServerSession
         Algorithms = $"kex={_negotiated.KeyExchange} hostkey={_negotiated.HostKey} " +
             $"cipher={_negotiated.CipherClientToServer}/{_negotiated.CipherServerToClient} " +
             $"mac={_negotiated.MacClientToServer ?? "implicit"}/{_negotiated.MacServerToClient ?? "implicit"}";
-        Log(SshLogLevel.Info, "negotiated " + Algorithms + (_strictKex ? " strict-kex" : string.Empty));
+        Log(SshLogLevel.Debug, "negotiated " + Algorithms + (_strictKex ? " strict-kex" : string.Empty));
     }
 
     private async Task OnKexExchangeInitAsync(byte[] payload, CancellationToken cancellation)

@@ -83,7 +83,7 @@ public sealed partial class SshServerSession : IDisposable
             }
 
             var leftover = await ReadVersionAsync(grace.Token).ConfigureAwait(false);
-            Log(SshLogLevel.Info, $"client version {Printable(ClientVersion!)}");
+            Log(SshLogLevel.Debug, $"client version {Printable(ClientVersion!)}");
             _reader = new SshPacketReader(_stream, leftover) { MaxPacket = _options.Limits.MaxPacketBeforeKeys };
             writerLoop = RunWriterAsync(stopping);
             while (true)

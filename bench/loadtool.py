@@ -704,6 +704,8 @@ def main(argv=None):
                     help="commands/s in all for the paced round trips (0: skip them)")
     ap.add_argument("--idle", default="500,5000", help="idle session counts")
     ap.add_argument("--idle-ports", help="ports for the idle measurement (default --port)")
+    ap.add_argument("--idle-max", type=int, help="skip idle counts above this (a server that needs a pty per session)")
+    ap.add_argument("--idle-max-reason", default="the server's limit", help="why, for the report")
     ap.add_argument("--idle-max-fraction", type=float, default=0.5,
                     help="skip an idle count whose PSS, extrapolated from the previous, exceeds this share of MemAvailable")
     ap.add_argument("--bulk-command", help="command with large output (default: skip bulk)")
@@ -753,6 +755,9 @@ def main(argv=None):
         iopts = dict(opts, ports=parse_ports(a.idle_ports) if a.idle_ports else ports)
         per = None
         for n in [int(x) for x in a.idle.split(",")]:
+            if a.idle_max and n > a.idle_max:
+                out["idle"].append({"requested": n, "skipped": "more than --idle-max %d (%s)" % (a.idle_max, a.idle_max_reason)})
+                continue
             if per is not None and per > 0 and per * n > a.idle_max_fraction * mem_available_bytes():
                 out["idle"].append({"requested": n, "skipped": "%d sessions x %.0f KB would exceed %.0f%% of MemAvailable"
                                     % (n, per / 1024, a.idle_max_fraction * 100)})

@@ -211,7 +211,12 @@ for server in ${SERVERS//,/ }; do
     "$PY" "$BENCH/report.py" merge "$RUN/emulator.json" "$RUN"/emulator-{a,c,d}.json
   else
     start_server "$server" "$port"
-    load "$server" "$RUN/$server.json" --port "$PORTS" --warmup "$WARMUP" --idle "$IDLE" \
+    limit=()
+    if [ "$server" = openssh ] || [ "$server" = dropbear ]; then
+      # They give each session a kernel pty: past the kernel's limit (4096 here) logins hang.
+      limit=(--idle-max "$(( $(cat /proc/sys/kernel/pty/max) - 96 ))" --idle-max-reason "kernel.pty.max: a pty per session")
+    fi
+    load "$server" "$RUN/$server.json" --port "$PORTS" --warmup "$WARMUP" --idle "$IDLE" "${limit[@]}" \
       --bulk-runs "$BULK_RUNS" --bulk-command "bulk $BULK_BYTES"
     stop_server
   fi

@@ -123,7 +123,7 @@ public sealed class SshHost : IAsyncDisposable
     private static async Task ServeAsync(TcpClient client, SshServerSession session, CancellationToken stopping)
     {
         await Task.Yield();
-        Log.Info("ssh {0}: connected", session.RemoteAddress);
+        Log.Debug("ssh {0}: connected", session.RemoteAddress);
         try
         {
             await session.RunAsync(stopping).ConfigureAwait(false);

@@ -23,8 +23,11 @@ internal sealed class AsyncSignal
             wait = _next.Task;
         }
 
-        var finished = await Task.WhenAny(wait, Task.Delay(timeout, cancellation)).ConfigureAwait(false);
+        // Task.WaitAsync drops its timer as soon as the signal comes; a Task.Delay raced against the
+        // signal kept one alive for the whole timeout, for every output round of every session.
+        await wait.WaitAsync(timeout, cancellation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellation.ThrowIfCancellationRequested();
+        var finished = wait.IsCompleted;
         lock (_gate)
         {
             if (_next.Task.IsCompleted)
@@ -33,6 +36,6 @@ internal sealed class AsyncSignal
             }
         }
 
-        return finished == wait;
+        return finished;
     }
 }
